@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, from the C library up to the command line:
+// CGLPK → CGLPKSafe → GLPK (wrapper) → OptimizationModel (solver-neutral)
+// PlannerDomain → ScenarioIO / PlannerFormulation / PlanChecker → cohortplan (CLI).
+let package = Package(
+  name: "CohortPlanner",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "cohortplan", targets: ["cohortplan"]),
+    .library(name: "PlannerDomain", targets: ["PlannerDomain"]),
+    .library(name: "OptimizationModel", targets: ["OptimizationModel"]),
+    .library(name: "GLPK", targets: ["GLPK"]),
+    .library(name: "ScenarioIO", targets: ["ScenarioIO"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+  ],
+  targets: [
+    // GLPK 5.0 from Debian's libglpk-dev; it ships no pkg-config file.
+    .systemLibrary(
+      name: "CGLPK",
+      providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+    ),
+    // The abort guard must be C: Swift cannot call setjmp, and longjmp must never cross Swift frames.
+    .target(name: "CGLPKSafe", dependencies: ["CGLPK"]),
+    .target(name: "OptimizationModel"),
+    .target(name: "GLPK", dependencies: ["CGLPK", "CGLPKSafe", "OptimizationModel"]),
+    .target(name: "PlannerDomain"),
+    .target(
+      name: "ScenarioIO",
+      dependencies: ["PlannerDomain", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "PlannerFormulation", dependencies: ["PlannerDomain", "OptimizationModel"]),
+    .target(name: "PlanChecker", dependencies: ["PlannerDomain"]),
+    .executableTarget(
+      name: "cohortplan",
+      dependencies: [
+        "GLPK", "OptimizationModel", "PlannerDomain", "ScenarioIO", "PlannerFormulation", "PlanChecker",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .target(
+      name: "PlannerTestSupport",
+      dependencies: ["PlannerDomain", "OptimizationModel"],
+      path: "Tests/PlannerTestSupport"
+    ),
+    .testTarget(name: "OptimizationModelTests", dependencies: ["OptimizationModel", "PlannerTestSupport"]),
+    .testTarget(name: "GLPKTests", dependencies: ["GLPK", "OptimizationModel", "PlannerTestSupport"]),
+    .testTarget(
+      name: "PlannerDomainTests",
+      dependencies: ["PlannerDomain", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
+    .testTarget(
+      name: "ScenarioIOTests",
+      dependencies: [
+        "ScenarioIO", "PlannerDomain", "PlannerTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(
+      name: "PlannerFormulationTests",
+      dependencies: ["PlannerFormulation", "GLPK", "PlanChecker", "ScenarioIO", "PlannerTestSupport"]
+    ),
+    .testTarget(name: "PlanCheckerTests", dependencies: ["PlanChecker", "PlannerDomain", "ScenarioIO"]),
+    .testTarget(name: "CLITests", dependencies: ["PlannerTestSupport"]),
+  ]
+)
