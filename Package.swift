@@ -6,7 +6,7 @@ import PackageDescription
 // PlannerDomain → ScenarioIO / PlannerFormulation / PlanChecker → cohortplan (CLI).
 let package = Package(
   name: "CohortPlanner",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "cohortplan", targets: ["cohortplan"]),
     .library(name: "PlannerDomain", targets: ["PlannerDomain"]),
