@@ -15,7 +15,8 @@ struct CohortPlan: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Demo.self
+      Demo.self,
+      Validate.self,
     ]
   )
 }
