@@ -37,10 +37,12 @@ let package = Package(
     ),
     .target(name: "PlannerFormulation", dependencies: ["PlannerDomain", "OptimizationModel"]),
     .target(name: "PlanChecker", dependencies: ["PlannerDomain"]),
+    .target(name: "PlannerReporting", dependencies: ["PlannerDomain"]),
     .executableTarget(
       name: "cohortplan",
       dependencies: [
         "GLPK", "OptimizationModel", "PlannerDomain", "ScenarioIO", "PlannerFormulation", "PlanChecker",
+        "PlannerReporting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -68,6 +70,7 @@ let package = Package(
       dependencies: ["PlannerFormulation", "GLPK", "PlanChecker", "ScenarioIO", "PlannerTestSupport"]
     ),
     .testTarget(name: "PlanCheckerTests", dependencies: ["PlanChecker", "PlannerDomain", "ScenarioIO"]),
+    .testTarget(name: "PlannerReportingTests", dependencies: ["PlannerReporting", "PlannerDomain"]),
     .testTarget(name: "CLITests", dependencies: ["PlannerTestSupport"]),
   ]
 )

@@ -1,0 +1,96 @@
+import OptimizationModel
+import PlannerDomain
+
+/// The constraint families of the planning model, in the order a reader should meet them.
+///
+/// 1. `clientsAwaitingIntake[k,month]`: clients queue for an intake until they get one.
+/// 2. `clientsReadyForStep[k,team,step,month]`: ready clients wait or start a cohort.
+/// 3. `cohortSeats[programme,month]` / `cohortMinimum[programme,month]`: a start month's
+///    clients fill `groups` cohorts within seats and the minimum size.
+/// 4. `caseload[team,month]`: clients on a team's caseload, month by month (the variable's upper
+///    bound is the monthly cap, or 0 where the team is unavailable).
+/// 5. `annualCaseload[team,year]`: distinct clients per calendar year within the yearly cap.
+extension FlowNetwork {
+  mutating func addConstraintFamilies() {
+    addClientFlowBalance()
+    addCohortSizes()
+    addCaseloads()
+  }
+
+  /// Flow conservation at every node: arrivals (and new clients) = departures.
+  private mutating func addClientFlowBalance() {
+    for node in nodes {
+      var expression = LinearExpression()
+      for arc in outgoing[node] ?? [] { expression.add(arcs[arc].variable, 1) }
+      for arc in incoming[node] ?? [] { expression.add(arcs[arc].variable, -1) }
+      let family: String
+      let index: String
+      switch node {
+      case .awaitingIntake(let commodity, let month):
+        family = "clientsAwaitingIntake"
+        index = "\(commodities[commodity].label),\(monthLabel(month))"
+      case .readyForStep(let commodity, let type, let step, let month):
+        family = "clientsReadyForStep"
+        index =
+          "\(commodities[commodity].label),\(types[type].label),\(commodities[commodity].openSteps[step]),\(monthLabel(month))"
+      }
+      model.addEqual(family, index, expression, Double(supply[node] ?? 0))
+    }
+  }
+
+  /// n clients starting programme p in month t need g cohorts with min·g ≤ n ≤ seats·g, g ≤ groups.
+  /// Any such n splits into g cohorts within the bounds, so no variable per group is needed.
+  private mutating func addCohortSizes() {
+    for key in cohortOrder {
+      let programme = instance.programmes[key.programme]
+      let starters = LinearExpression.sum(cohortStarts[key] ?? [])
+      let index = "\(programme.id),\(monthLabel(key.month))"
+      if programme.minSize <= 1 {
+        model.addLessOrEqual("cohortSeats", index, starters, Double(programme.seats * programme.groups))
+        continue
+      }
+      let reachable = commodities.reduce(0) { $0 + $1.heads }
+      let maximumGroups = min(programme.groups, reachable / programme.minSize)
+      let groups = model.addVariable(
+        "cohorts[\(index)]", kind: .integer, lower: 0, upper: Double(maximumGroups))
+      model.addLessOrEqual("cohortSeats", index, starters - Double(programme.seats) * groups, 0)
+      model.addGreaterOrEqual("cohortMinimum", index, starters - Double(programme.minSize) * groups, 0)
+    }
+  }
+
+  /// caseload[team,m] = caseload[team,m−1] + intakes − exits, bounded by the cap.
+  private mutating func addCaseloads() {
+    let annual = instance.scenario.caseload.basis == .annual
+    for type in types where !caseloadChanges[type.index].isEmpty {
+      var previous: Variable?
+      var load: [Variable] = []
+      for month in 0..<horizon {
+        let available = type.members.contains { instance.specialists[$0].available[month] }
+        let upper: Double =
+          !available
+          ? 0
+          : annual
+            ? Double(type.yearlyCapacity.map(\.cap).max() ?? 0)
+            : Double(
+              type.monthlyCapacity[month])
+        let current = model.addVariable("caseload[\(type.label),\(monthLabel(month))]", lower: 0, upper: upper)
+        var balance = LinearExpression(current)
+        if let previous { balance.add(previous, -1) }
+        for (variable, sign) in caseloadChanges[type.index][month] ?? [] { balance.add(variable, -sign) }
+        model.addEqual("caseload", "\(type.label),\(monthLabel(month))", balance, 0)
+        load.append(current)
+        previous = current
+      }
+      guard annual else { continue }
+      for (year, cap) in type.yearlyCapacity {
+        guard let months = gridMonths(ofYear: year, in: instance.scenario) else { continue }
+        // Distinct clients in the year = those on the caseload in its first month + intakes after it.
+        var distinct = LinearExpression(load[months.lowerBound])
+        for month in months.dropFirst() {
+          for (variable, sign) in caseloadChanges[type.index][month] ?? [] where sign > 0 { distinct.add(variable, 1) }
+        }
+        model.addLessOrEqual("annualCaseload", "\(type.label),\(year)", distinct, Double(cap))
+      }
+    }
+  }
+}

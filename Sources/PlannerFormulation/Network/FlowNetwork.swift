@@ -1,0 +1,253 @@
+import OptimizationModel
+import PlannerDomain
+
+/// Where a unit of flow stands: waiting for intake, or ready for an open step with a type of
+/// specialist, in a grid month.
+enum NodeKey: Hashable {
+  case awaitingIntake(commodity: Int, month: Int)
+  case readyForStep(commodity: Int, type: Int, step: Int, month: Int)
+}
+
+/// Where an arc leads.
+enum Destination: Hashable {
+  case node(NodeKey)
+  /// No intake inside the horizon.
+  case noIntake
+  /// The step stays unstarted to the end of the horizon.
+  case unstarted(type: Int, step: Int)
+  /// The next step would be ready only at or after the horizon.
+  case beyondHorizon(type: Int, step: Int)
+  /// Every open step done at raw month `month` (may be negative for history).
+  case finished(type: Int, month: Int)
+}
+
+enum ArcKind: Hashable {
+  case waitForIntake
+  /// Intake in `month` (negative: history) with a specialist of `type`.
+  case intake(type: Int, month: Int)
+  case waitForStep
+  /// Start a cohort of `programme` in `month` for open step `step`.
+  case start(programme: Int, month: Int, step: Int)
+}
+
+struct Arc {
+  let variable: Variable
+  let commodity: Int
+  let kind: ArcKind
+  let origin: NodeKey
+  let destination: Destination
+}
+
+/// The time-expanded network of every commodity, with the bookkeeping the constraint families
+/// need: which arcs start which cohorts, and when clients join or leave a caseload.
+struct FlowNetwork {
+  var model: LinearModel
+  let instance: PlanningInstance
+  let commodities: [Commodity]
+  let types: [SpecialistType]
+  /// Cost of one waiting month; larger than any tie-breaking total so ties never beat waits.
+  let waitWeight: Double
+
+  private(set) var arcs: [Arc] = []
+  private(set) var outgoing: [NodeKey: [Int]] = [:]
+  private(set) var incoming: [NodeKey: [Int]] = [:]
+  private(set) var nodes: [NodeKey] = []
+  private(set) var supply: [NodeKey: Int] = [:]
+  /// (programme, month) → start arcs, in creation order.
+  private(set) var cohortStarts: [CohortKey: [Variable]] = [:]
+  private(set) var cohortOrder: [CohortKey] = []
+  /// Per type: grid month → variables whose flow joins (+1) or leaves (−1) the caseload.
+  private(set) var caseloadChanges: [[Int: [(Variable, Double)]]]
+  /// Pins that cannot hold whatever the plan does, in domain words.
+  private(set) var pinConflicts: [String] = []
+
+  struct CohortKey: Hashable {
+    let programme: Int
+    let month: Int
+  }
+
+  init(instance: PlanningInstance, commodities: [Commodity], types: [SpecialistType], waitWeight: Double) {
+    self.instance = instance
+    self.commodities = commodities
+    self.types = types
+    self.waitWeight = waitWeight
+    model = LinearModel(name: "cohortplan")
+    caseloadChanges = Array(repeating: [:], count: types.count)
+    for commodity in commodities { addNetwork(of: commodity) }
+  }
+
+  var horizon: Int { instance.horizon }
+
+  // MARK: - Building one commodity's network
+
+  private mutating func addNetwork(of commodity: Commodity) {
+    var worklist: [NodeKey] = []
+    var seen: Set<NodeKey> = []
+    func enqueue(_ node: NodeKey) {
+      if seen.insert(node).inserted {
+        worklist.append(node)
+        nodes.append(node)
+      }
+    }
+    if let intake = commodity.pins?.intake, intake < 0 {
+      let source = NodeKey.awaitingIntake(commodity: commodity.index, month: intake)
+      supply[source] = 1
+      enqueue(source)
+    } else {
+      if let pins = commodity.pins {
+        let available = commodity.supply.keys.min() ?? 0
+        if let intake = pins.intake, intake < available {
+          pinConflicts.append("the intake is pinned to \(monthLabel(intake)), before the client is available")
+        }
+        if available >= horizon {
+          pinConflicts.append("the client has pins but becomes available only after the horizon")
+        }
+      }
+      for month in commodity.supply.keys.sorted() where month < horizon {
+        let node = NodeKey.awaitingIntake(commodity: commodity.index, month: month)
+        supply[node] = commodity.supply[month]
+      }
+      if let first = commodity.supply.keys.filter({ $0 < horizon }).min() {
+        for month in first..<horizon { enqueue(.awaitingIntake(commodity: commodity.index, month: month)) }
+      }
+    }
+    var position = 0
+    while position < worklist.count {
+      let node = worklist[position]
+      position += 1
+      for destination in expand(node, commodity: commodity) {
+        if case .node(let next) = destination { enqueue(next) }
+      }
+    }
+  }
+
+  /// Adds the arcs leaving `node` and returns their destinations.
+  private mutating func expand(_ node: NodeKey, commodity: Commodity) -> [Destination] {
+    switch node {
+    case .awaitingIntake(let index, let month):
+      return expandAwaiting(commodity: commodity, index: index, month: month, node: node)
+    case .readyForStep(_, let type, let step, let month):
+      return expandReady(commodity: commodity, type: type, step: step, month: month, node: node)
+    }
+  }
+
+  private mutating func expandAwaiting(commodity: Commodity, index: Int, month: Int, node: NodeKey) -> [Destination] {
+    var destinations: [Destination] = []
+    let pinnedIntake = commodity.pins?.intake
+    if pinnedIntake == nil || pinnedIntake == month {
+      for type in commodity.allowedTypes {
+        let landing = land(commodity: commodity, type: type, rawMonth: month + commodity.route.intakeMonths, step: 0)
+        guard let landing else { continue }
+        let variable = model.addVariable(
+          "intake[\(commodity.label),\(types[type].label),\(monthLabel(month))]", kind: .integer, lower: 0,
+          upper: Double(commodity.heads), cost: mismatchCost(commodity, type))
+        addArc(variable, commodity: index, kind: .intake(type: type, month: month), from: node, to: landing)
+        destinations.append(landing)
+        recordIntake(variable, commodity: commodity, type: type, month: month)
+      }
+    }
+    guard month >= 0 else { return destinations }
+    let mayWait = pinnedIntake.map { month < $0 } ?? true
+    let reachesHorizon = month + 1 >= horizon
+    if mayWait && !(reachesHorizon && commodity.pins != nil) {
+      let next: Destination =
+        reachesHorizon ? .noIntake : .node(.awaitingIntake(commodity: index, month: month + 1))
+      let variable = model.addVariable(
+        "waitForIntake[\(commodity.label),\(monthLabel(month))]", lower: 0, cost: waitWeight)
+      addArc(variable, commodity: index, kind: .waitForIntake, from: node, to: next)
+      destinations.append(next)
+    }
+    return destinations
+  }
+
+  private mutating func expandReady(commodity: Commodity, type: Int, step: Int, month: Int, node: NodeKey)
+    -> [Destination]
+  {
+    var destinations: [Destination] = []
+    let pin = commodity.pins?.steps[step]
+    let mustStartThisStep = (commodity.pins?.lastPinnedStep).map { step <= $0 } ?? false
+    for programmeIndex in commodity.eligible[step] {
+      let programme = instance.programmes[programmeIndex]
+      if let pin, pin.programme != programmeIndex || pin.start != month { continue }
+      guard pin != nil || programme.startAllowed[month] else { continue }
+      let landing = land(commodity: commodity, type: type, rawMonth: month + programme.durationMonths, step: step + 1)
+      guard let landing else { continue }
+      let variable = model.addVariable(
+        "start[\(commodity.label),\(types[type].label),\(programme.id),\(monthLabel(month))]", kind: .integer,
+        lower: 0, upper: Double(commodity.heads))
+      addArc(
+        variable, commodity: commodity.index, kind: .start(programme: programmeIndex, month: month, step: step),
+        from: node, to: landing)
+      destinations.append(landing)
+      let key = CohortKey(programme: programmeIndex, month: month)
+      if cohortStarts[key] == nil { cohortOrder.append(key) }
+      cohortStarts[key, default: []].append(variable)
+    }
+    let mayWait = pin.map { month < $0.start } ?? true
+    let reachesHorizon = month + 1 >= horizon
+    if mayWait && !(reachesHorizon && mustStartThisStep) {
+      let next: Destination =
+        reachesHorizon
+        ? .unstarted(type: type, step: step)
+        : .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: month + 1))
+      let variable = model.addVariable(
+        "waitForStep[\(commodity.label),\(types[type].label),\(commodity.openSteps[step]),\(monthLabel(month))]",
+        lower: 0, cost: waitWeight)
+      addArc(variable, commodity: commodity.index, kind: .waitForStep, from: node, to: next)
+      destinations.append(next)
+    }
+    return destinations
+  }
+
+  /// Where a client lands when `step` becomes ready at raw month `rawMonth`, after any steps
+  /// pinned before month 0 (history). Nil when pins forbid landing there.
+  private mutating func land(commodity: Commodity, type: Int, rawMonth: Int, step: Int) -> Destination? {
+    var rawMonth = rawMonth
+    var step = step
+    while step < commodity.openSteps.count, let pin = commodity.pins?.steps[step], pin.start < 0 {
+      if rawMonth > pin.start && rawMonth >= 0 {
+        pinConflicts.append(
+          "\(commodity.openSteps[step]) is pinned to start in \(monthLabel(pin.start)), before it can be ready")
+        return nil
+      }
+      rawMonth = pin.start + instance.programmes[pin.programme].durationMonths
+      step += 1
+    }
+    if step == commodity.openSteps.count { return .finished(type: type, month: rawMonth) }
+    let ready = max(0, rawMonth)
+    if ready >= horizon {
+      let mustStart = (commodity.pins?.lastPinnedStep).map { step <= $0 } ?? false
+      return mustStart ? nil : .beyondHorizon(type: type, step: step)
+    }
+    return .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: ready))
+  }
+
+  private mutating func addArc(_ variable: Variable, commodity: Int, kind: ArcKind, from: NodeKey, to: Destination) {
+    arcs.append(Arc(variable: variable, commodity: commodity, kind: kind, origin: from, destination: to))
+    outgoing[from, default: []].append(arcs.count - 1)
+    if case .node(let next) = to { incoming[next, default: []].append(arcs.count - 1) }
+    if case .finished(let type, let month) = to, commodity < commodities.count,
+      commodities[commodity].pins?.exit == nil
+    {
+      recordExit(variable, type: type, month: month + commodities[commodity].route.aftercare)
+    }
+  }
+
+  private mutating func recordIntake(_ variable: Variable, commodity: Commodity, type: Int, month: Int) {
+    guard month < horizon else { return }
+    caseloadChanges[type][max(month, 0), default: []].append((variable, 1))
+    if let exit = commodity.pins?.exit { recordExit(variable, type: type, month: exit) }
+  }
+
+  private mutating func recordExit(_ variable: Variable, type: Int, month: Int) {
+    guard month < horizon else { return }
+    caseloadChanges[type][max(month, 0), default: []].append((variable, -1))
+  }
+
+  private func mismatchCost(_ commodity: Commodity, _ type: Int) -> Double {
+    guard instance.scenario.languageMatch == .preferred else { return 0 }
+    return languagesMatch(commodity.languages, types[type].languages) ? 0 : 1
+  }
+
+  func monthLabel(_ month: Int) -> String { instance.scenario.month(at: month).description }
+}
