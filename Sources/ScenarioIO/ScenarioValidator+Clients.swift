@@ -243,20 +243,26 @@ extension ScenarioValidator {
     }
   }
 
-  /// Specialists who speak no client's language; under `required`, clients nobody speaks to.
+  /// Specialists who match no client's languages (clients listing none match anyone); under
+  /// `required`, clients whom no specialist matches.
   mutating func checkLanguages() {
     var clientLanguages: Set<String> = []
     var languageSets: [[String]] = []
     var pathsBySet: [[String]: [String]] = [:]
+    var everyoneListsLanguages = true
     for (path, languages) in draft.clients.map({ ($0.path, $0.value.languages) })
-      + draft.inflow.map({ ($0.path, $0.value.languages) }) where !languages.isEmpty
+      + draft.inflow.map({ ($0.path, $0.value.languages) })
     {
+      guard !languages.isEmpty else {
+        everyoneListsLanguages = false
+        continue
+      }
       clientLanguages.formUnion(languages)
       if pathsBySet[languages] == nil { languageSets.append(languages) }
       pathsBySet[languages, default: []].append(path)
     }
     guard !clientLanguages.isEmpty else { return }
-    if draft.languageMatch != .none {
+    if draft.languageMatch != .none, everyoneListsLanguages {
       for entry in draft.specialists
       where !entry.value.languages.isEmpty && clientLanguages.isDisjoint(with: entry.value.languages) {
         report(

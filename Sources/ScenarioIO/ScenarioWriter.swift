@@ -102,8 +102,9 @@ public enum ScenarioWriter {
       case "\r": result += "\\r"
       default:
         let value = scalar.value
+        // YAML reads U+2028 and U+2029 as line breaks, so they are escaped too.
         let printable =
-          (0x20...0x7E).contains(value) || (0xA0...0xD7FF).contains(value)
+          (0x20...0x7E).contains(value) || ((0xA0...0xD7FF).contains(value) && value != 0x2028 && value != 0x2029)
           || ((0xE000...0xFFFD).contains(value) && value != 0xFEFF) || (0x10000...0x10FFFF).contains(value)
         if printable {
           result.unicodeScalars.append(scalar)
