@@ -17,6 +17,7 @@ struct CohortPlan: ParsableCommand {
     subcommands: [
       Demo.self,
       Validate.self,
+      Check.self,
     ]
   )
 }
