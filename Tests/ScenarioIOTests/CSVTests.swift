@@ -7,7 +7,7 @@ import Testing
 /// `baseYAML` with clients and inflow read from CSV files next to it.
 private let csvScenario = mutated([
   (
-    String(baseYAML[baseYAML.range(of: "clients:\n")!.lowerBound...]),
+    String(baseYAML.suffix(from: baseYAML.range(of: "clients:\n")?.lowerBound ?? baseYAML.endIndex)),
     "clients: {file: clients.csv} # clients-file\ninflow: {file: inflow.csv} # inflow-file\n"
   )
 ])
