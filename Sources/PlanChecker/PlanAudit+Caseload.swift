@@ -76,7 +76,7 @@ extension PlanAudit {
     for (month, clients) in caseload.months.enumerated() where clients > cap {
       flag(
         .monthlyCap, path,
-        "specialist \(specialist.id) has \(clients) clients in \(text(month)), above the cap \(cap) "
+        "specialist \(specialist.id) has \(plural(clients, "client")) in \(text(month)), above the cap \(cap) "
           + "(⌊\(rules.capPerFTE(specialist)) × \(specialist.fte)⌋)")
     }
   }
@@ -120,7 +120,7 @@ extension PlanAudit {
       if distinct > cap {
         flag(
           .annualCap, path,
-          "specialist \(specialist.id) has \(distinct) distinct clients in \(year), above the yearly cap \(cap) "
+          "specialist \(specialist.id) has \(plural(distinct, "distinct client")) in \(year), above the yearly cap \(cap) "
             + "(⌊\(rules.capPerFTE(specialist)) × \(specialist.fte) × \(available) / 12⌋)")
       }
       guard stated != nil else { continue }
@@ -172,13 +172,14 @@ extension PlanAudit {
     if let first = differing.first {
       flag(
         .caseload, path + ".caseload",
-        "differs from the recomputed caseload in \(differing.count) months; first at position \(first.month), "
+        "differs from the recomputed caseload in \(plural(differing.count, "month")); first at position \(first.month), "
           + "stated \(first.stated), recomputed \(text(first.month)): \(caseload.months[first.month])")
     }
   }
 
   private func yearOverlapsHorizon(_ year: Int) -> Bool {
-    horizon > 0 && year * 12 < rules.startOrdinal + horizon && (year + 1) * 12 > rules.startOrdinal
+    guard horizon > 0, (-1_000_000...1_000_000).contains(year) else { return false }
+    return year * 12 < rules.startOrdinal + horizon && (year + 1) * 12 > rules.startOrdinal
   }
 
   private func availabilityText(_ specialist: Specialist) -> String {

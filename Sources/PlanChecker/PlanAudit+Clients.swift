@@ -140,7 +140,7 @@ extension PlanAudit {
       case .value(let stated) where stated != wait:
         flag(
           .wait, path,
-          "states \(stated) waiting months per client, but intake and steps wait \(wait) "
+          "states \(plural(stated, "waiting month")) per client, but intake and steps wait \(wait) "
             + "(\(intakeWait) before the intake, \(walk.wait) in the steps)")
       case .value: break
       default: flagMissing(path, "wait")

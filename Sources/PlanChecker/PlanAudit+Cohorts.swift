@@ -13,11 +13,14 @@ extension PlanAudit {
       guard let programme = rules.programmes[key.programme] else { continue }
       let path = "cohorts (\(name(of: key)))"
       if size > programme.seats {
-        flag(.seats, path, "cohort \(name(of: key)) has \(size) clients, above the \(programme.seats) seats")
+        flag(
+          .seats, path,
+          "cohort \(name(of: key)) has \(plural(size, "client")), above its \(plural(programme.seats, "seat"))")
       }
       if key.start >= 0, size < programme.minSize {
         flag(
-          .minSize, path, "cohort \(name(of: key)) has \(size) clients, below the minimum size \(programme.minSize)")
+          .minSize, path,
+          "cohort \(name(of: key)) has \(plural(size, "client")), below the minimum size \(programme.minSize)")
       }
       if key.group < 1 || key.group > programme.groups {
         flag(
@@ -70,19 +73,20 @@ extension PlanAudit {
       guard let listedSize = stated[key]?.size else {
         flag(
           .cohorts, "cohorts",
-          "cohort \(name(of: key)) has \(size) clients in the client steps but is not listed")
+          "cohort \(name(of: key)) has \(plural(size, "client")) in the client steps but is not listed")
         continue
       }
       if listedSize != size {
         flag(
           .cohorts, stated[key]?.path ?? "cohorts",
-          "cohort \(name(of: key)) is listed with \(listedSize) clients, but \(size) client steps join it")
+          "cohort \(name(of: key)) is listed with \(plural(listedSize, "client")), but \(plural(size, "client step")) join it"
+        )
       }
     }
     for (key, entry) in stated.sorted(by: { $0.key < $1.key }) where implied[key] == nil && entry.size != 0 {
       flag(
         .cohorts, entry.path,
-        "cohort \(name(of: key)) is listed with \(entry.size) clients, but no client step joins it")
+        "cohort \(name(of: key)) is listed with \(plural(entry.size, "client")), but no client step joins it")
     }
   }
 

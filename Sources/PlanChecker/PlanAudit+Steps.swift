@@ -280,14 +280,14 @@ extension PlanAudit {
       return
     }
     if stated != wait {
-      flag(.wait, path, "states \(stated) waiting months, but the step waits \(wait) (\(reason))")
+      flag(.wait, path, "states \(plural(stated, "waiting month")), but the step waits \(wait) (\(reason))")
     }
   }
 
   /// Steps that are history, beyond the horizon or after an unstarted step wait 0 months.
   private mutating func checkNoWait(_ step: PlanStepEntry, at path: String) {
     if case .value(let stated) = step.wait, stated != 0 {
-      flag(.wait, path, "states \(stated) waiting months, but this step does not count as waiting")
+      flag(.wait, path, "states \(plural(stated, "waiting month")), but this step does not count as waiting")
     }
   }
 

@@ -42,6 +42,9 @@ struct PlanAudit {
   func text(_ offset: Int) -> String { rules.text(offset) }
 }
 
+/// `1 month`, `3 months`: a count with its noun.
+func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
 /// Integer arithmetic that saturates instead of trapping: counts in a plan may be anything.
 enum Saturating {
   static func add(_ first: Int, _ second: Int) -> Int {

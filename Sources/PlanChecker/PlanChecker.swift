@@ -60,7 +60,7 @@ public enum PlanChecker {
     if let recomputed, let stated = header.statedWaitingMonths, stated != recomputed {
       audit.flag(
         .objective, "objective.waitingMonths",
-        "states \(stated) waiting months, but the clients wait \(recomputed) months in total")
+        "states \(plural(stated, "waiting month")), but the clients wait \(plural(recomputed, "month")) in total")
     }
     return PlanCheckReport(
       violations: audit.violations, warnings: audit.warnings, recomputedWaitingMonths: recomputed,

@@ -11,7 +11,7 @@ struct CohortCaseloadPinTests {
   func seatsExceeded() {
     let report = Tiny.check(Tiny.plan, Tiny.scenario { $0.programmes[0].seats = 1 })
     #expect(report.rules == ["seats"])
-    #expect(report.violations.first?.message == "cohort vt 2020-03 group 1 has 2 clients, above the 1 seats")
+    #expect(report.violations.first?.message == "cohort vt 2020-03 group 1 has 2 clients, above its 1 seat")
   }
 
   @Test("a cohort below its minimum size is reported; a history cohort is exempt")
