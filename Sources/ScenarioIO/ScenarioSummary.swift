@@ -31,7 +31,8 @@ public struct ScenarioSummary: Sendable, Hashable {
     programmes = scenario.programmes.count
     providers = Set(scenario.programmes.map(\.provider)).count
     possibleCohorts = scenario.programmes.map { programme in
-      (0..<scenario.horizon).filter { programme.starts.allows(scenario.start.adding($0)) }.count * programme.groups
+      (0..<max(0, scenario.horizon)).filter { programme.starts.allows(scenario.start.adding($0)) }.count
+        * programme.groups
     }.reduce(0, +)
   }
 }

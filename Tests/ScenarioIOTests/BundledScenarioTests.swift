@@ -162,3 +162,27 @@ private func validateWithJSONSchema(_ documents: [(name: String, json: String)])
   process.waitUntilExit()
   return (process.terminationStatus, output)
 }
+
+@Test func theExampleInTheFormatDocumentLoads() throws {
+  let document = try String(
+    contentsOf: repositoryRoot.appendingPathComponent("docs/scenario-format.md"), encoding: .utf8)
+  let parts = document.components(separatedBy: "```yaml\n")
+  let example = try #require(parts.dropFirst().first?.components(separatedBy: "```").first)
+  let loaded = try ScenarioLoader.load(yaml: example, fileName: "example.yaml", baseDirectory: nil)
+  #expect(loaded.scenario.clients.count == 2 && loaded.scenario.programmes.count == 2)
+}
+
+@Test func theSchemaNamesTheSameKeysAsTheLoader() throws {
+  let data = try Data(contentsOf: URL(fileURLWithPath: schemaPath))
+  let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  func keys(_ object: Any?) -> Set<String> {
+    Set(((object as? [String: Any])?["properties"] as? [String: Any])?.keys.map { $0 } ?? [])
+  }
+  let definitions = try #require(schema["$defs"] as? [String: Any])
+  #expect(keys(schema) == Set(ScenarioDecoder.topLevelKeys))
+  #expect(keys(definitions["programme"]) == Set(ScenarioDecoder.programmeKeys))
+  #expect(keys(definitions["client"]) == Set(ScenarioDecoder.clientKeys))
+  #expect(keys(definitions["inflowGroup"]) == Set(ScenarioDecoder.inflowKeys))
+  #expect(keys(definitions["specialist"]) == ["id", "fte", "languages", "from", "until", "cap"])
+  #expect(keys(definitions["route"]) == ["steps", "intake_months", "intake_within", "aftercare"])
+}

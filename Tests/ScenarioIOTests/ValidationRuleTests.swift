@@ -344,3 +344,13 @@ func ruleIsReportedWhereTheUserMustEdit(_ rule: RuleCase) throws {
   let bare = Diagnostic(severity: .warning, file: "x.yaml", path: "", message: "odd")
   #expect(bare.description == "x.yaml: warning: odd")
 }
+
+@Test func summaryCountsPossibleCohorts() throws {
+  let scenario = try ScenarioLoader.load(yaml: baseYAML, fileName: "test.yaml", baseDirectory: nil).scenario
+  let summary = ScenarioSummary(scenario)
+  // vt: monthly × 12 months × 2 groups; taal: March and September × 1 group.
+  #expect(summary.possibleCohorts == 26)
+  #expect(summary.firstMonth == Month(year: 2025, month: 1) && summary.lastMonth == Month(year: 2025, month: 12))
+  #expect(summary.inflowGroups == 1 && summary.inflowClients == 5 && summary.clients == 2)
+  #expect(summary.totalFTE == ExactDecimal(scaled: 18_000) && summary.providers == 2 && summary.specialists == 2)
+}
