@@ -1,20 +1,5 @@
 import PlannerDomain
 
-/// One client entry after checking: what the cohort, caseload and objective checks need.
-struct EntryOutcome {
-  let path: String
-  /// Heads in the entry: 1 for a known client.
-  let count: Int
-  /// The entry's specialist, when it names one of the scenario.
-  let specialist: Specialist?
-  /// Grid months in which each head counts on the caseload: intake ≤ m < exit, 0 ≤ m < H.
-  let caseload: Range<Int>
-  /// Recomputed waiting months per head; nil when the entry could not be evaluated.
-  let wait: Int?
-  /// Cohorts each head joins.
-  let memberships: [CohortKey]
-}
-
 extension PlanAudit {
   /// Coverage (every known client exactly once, inflow counts summing to each group), then
   /// every entry on its own: intake, specialist, steps, exit, pins and waits.
