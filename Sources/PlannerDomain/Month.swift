@@ -17,7 +17,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
   public init?(parsing text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-      parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII),
+      parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
       let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
     else { return nil }
     self.init(year: year, month: month)

@@ -6,12 +6,12 @@ public struct PlanningOptions: Sendable {
   public var timeLimit: Double?
   /// Relative gap at which the search may stop (0 = prove optimality).
   public var relativeGap: Double
-  public var progress: (@Sendable (SolveProgress) -> Void)?
+  public var progress: (@Sendable (PlanningProgress) -> Void)?
   public var interruption: Interruption?
   public var solverLog: (@Sendable (String) -> Void)?
 
   public init(
-    timeLimit: Double? = nil, relativeGap: Double = 0, progress: (@Sendable (SolveProgress) -> Void)? = nil,
+    timeLimit: Double? = nil, relativeGap: Double = 0, progress: (@Sendable (PlanningProgress) -> Void)? = nil,
     interruption: Interruption? = nil, solverLog: (@Sendable (String) -> Void)? = nil
   ) {
     self.timeLimit = timeLimit
@@ -22,12 +22,31 @@ public struct PlanningOptions: Sendable {
   }
 }
 
+/// A running search in domain terms: waiting months of the best plan so far and the bound.
+public struct PlanningProgress: Hashable, Sendable {
+  public var waitingMonths: Int?
+  public var bound: Double?
+  public var gap: Double?
+  public var nodes: Int
+  public var elapsedSeconds: Double
+}
+
 /// A plan with the facts of how it was found.
 public struct PlanningResult: Sendable {
   public var plan: Plan
   public var statistics: ModelStatistics
   /// Why no plan exists or parts stay unplanned, in domain words.
   public var explanations: [String]
+  /// False when the solve ended without any plan (infeasible, or stopped before the first one);
+  /// ``plan`` then has no clients and its status says why.
+  public var hasPlan: Bool
+
+  public init(plan: Plan, statistics: ModelStatistics, explanations: [String], hasPlan: Bool = true) {
+    self.plan = plan
+    self.statistics = statistics
+    self.explanations = explanations
+    self.hasPlan = hasPlan
+  }
 }
 
 public struct ModelStatistics: Hashable, Sendable {
@@ -49,39 +68,39 @@ public enum OptimalPlanner {
   public static func plan(_ scenario: Scenario, solver: some LinearSolver, options: PlanningOptions = PlanningOptions())
     throws -> PlanningResult
   {
-    let instance = PlanningInstance(scenario)
-    let teams = SpecialistType.group(instance)
-    let commodities = Commodity.build(instance, types: teams)
-    // Ties are broken by language matches only; one waiting month must outweigh all of them.
-    let heads = commodities.reduce(0) { $0 + $1.heads }
-    let waitWeight = scenario.languageMatch == .preferred ? Double(heads + 1) : 1
-    var network = FlowNetwork(instance: instance, commodities: commodities, types: teams, waitWeight: waitWeight)
-    network.addConstraintFamilies()
+    let built = build(scenario)
+    let (instance, teams, commodities, network) = (built.instance, built.teams, built.commodities, built.network)
     var statistics = ModelStatistics(
       clientClasses: commodities.count { $0.pins == nil }, pinnedClients: commodities.count { $0.pins != nil },
       specialistTeams: teams.count, variables: network.model.variables.count,
       integerVariables: network.model.integerVariableCount, constraints: network.model.constraints.count,
       nonzeros: network.model.nonzeroCount, solveSeconds: 0, nodes: 0, solver: solver.name)
     if !network.pinConflicts.isEmpty {
-      return infeasible(
-        instance, statistics: statistics, reasons: network.pinConflicts.map { "Pins cannot hold: \($0)." })
+      return noPlan(
+        instance, status: .infeasible, statistics: statistics,
+        reasons: network.pinConflicts.map { "Pins cannot hold: \($0)." })
     }
     let result = try solver.solve(
       network.model,
       options: SolveOptions(
         timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: true, cuts: [.mixedIntegerRounding],
-        progress: options.progress, interruption: options.interruption, log: options.solverLog))
+        progress: options.progress.map { report in { @Sendable progress in report(planningProgress(progress)) } },
+        interruption: options.interruption, log: options.solverLog))
     statistics.solveSeconds = result.elapsedSeconds
     statistics.nodes = result.nodes
     guard result.hasSolution else {
-      let reason: String
       switch result.status {
-      case .infeasible, .unbounded:
-        reason = "The pinned clients' intakes, starts, exits and specialists cannot all hold within the caps and seats."
+      case .timeLimit, .interrupted:
+        return noPlan(
+          instance, status: result.status == .timeLimit ? .timeLimit : .interrupted, statistics: statistics,
+          reasons: ["The search stopped (\(result.status.rawValue)) before it found a first plan."])
       default:
-        reason = "The solver stopped (\(result.status.rawValue)) before it found any plan."
+        return noPlan(
+          instance, status: .infeasible, statistics: statistics,
+          reasons: [
+            "The pinned clients' intakes, starts, exits and specialists cannot all hold within the caps and seats."
+          ])
       }
-      return infeasible(instance, statistics: statistics, reasons: [reason])
     }
     let decomposed = FlowDecomposition(network: network, solution: result).schedules()
     var schedules = decomposed.map(\.schedule)
@@ -93,13 +112,39 @@ public enum OptimalPlanner {
     case .interrupted: status = .interrupted
     default: status = .feasible
     }
-    // The bound is on weighted waits plus tie-breaks; tie-breaks total less than one wait weight.
-    let bound = result.bound.map { max(0, (($0 - Double(heads)) / waitWeight).rounded(.up)) }
+    // Waiting months are integral, so a fractional bound rounds up (less a solver tolerance).
+    let bound = result.bound.map { max(0, ($0 - 1e-6).rounded(.up)) }
     let plan = PlanAssembler.assemble(
       schedules, instance: instance, strategy: "optimal", status: status,
       gap: status == .optimal ? 0 : gap(bound: bound, objective: schedules, instance: instance),
       bound: status == .optimal ? nil : bound)
     return PlanningResult(plan: finalized(plan), statistics: statistics, explanations: UnplannedWork.explain(plan))
+  }
+
+  /// The optimisation model of a scenario, e.g. to export it as MPS or LP for another solver.
+  /// Its objective is the plan's waiting months.
+  public static func model(_ scenario: Scenario) -> LinearModel { build(scenario).network.model }
+
+  /// Language preference is a tie-break only. It is left out of the model (where it made the
+  /// search far harder without changing the waiting months) and served when teams are split
+  /// among their members (``SpecialistSlots``).
+  private static func build(_ scenario: Scenario) -> (
+    instance: PlanningInstance, teams: [SpecialistType], commodities: [Commodity], network: FlowNetwork
+  ) {
+    let instance = PlanningInstance(scenario)
+    let teams = SpecialistType.group(instance)
+    let commodities = Commodity.build(instance, types: teams)
+    var network = FlowNetwork(instance: instance, commodities: commodities, types: teams)
+    network.addConstraintFamilies()
+    return (instance, teams, commodities, network)
+  }
+
+  private static func planningProgress(_ progress: SolveProgress) -> PlanningProgress {
+    let waits = progress.incumbent.map { Int($0.rounded()) }
+    let bound = progress.bound.map { max(0, ($0 - 1e-6).rounded(.up)) }
+    let gap = waits.flatMap { waits in bound.map { waits > 0 ? max(0, (Double(waits) - $0) / Double(waits)) : 0 } }
+    return PlanningProgress(
+      waitingMonths: waits, bound: bound, gap: gap, nodes: progress.totalNodes, elapsedSeconds: progress.elapsedSeconds)
   }
 
   private static func gap(bound: Double?, objective schedules: [ClientSchedule], instance: PlanningInstance) -> Double?
@@ -116,13 +161,13 @@ public enum OptimalPlanner {
     return plan
   }
 
-  private static func infeasible(_ instance: PlanningInstance, statistics: ModelStatistics, reasons: [String])
-    -> PlanningResult
-  {
+  private static func noPlan(
+    _ instance: PlanningInstance, status: PlanStatus, statistics: ModelStatistics, reasons: [String]
+  ) -> PlanningResult {
     let plan = Plan(
       scenarioName: instance.scenario.name, start: instance.scenario.start, horizon: instance.horizon,
-      strategy: "optimal", status: .infeasible, gap: nil, bound: nil, waitingMonths: 0, clients: [], cohorts: [],
+      strategy: "optimal", status: status, gap: nil, bound: nil, waitingMonths: 0, clients: [], cohorts: [],
       specialists: [])
-    return PlanningResult(plan: plan, statistics: statistics, explanations: reasons)
+    return PlanningResult(plan: plan, statistics: statistics, explanations: reasons, hasPlan: false)
   }
 }

@@ -82,8 +82,9 @@ struct FlowDecomposition {
     switch arc.kind {
     case .intake(let type, let month):
       head.type = type
-      head.intake = month
-      if let pins = network.commodities[arc.commodity].pins {
+      // Members of one commodity may differ in a history intake month (same ready month).
+      head.intake = network.instance.members[head.member].pins?.intake ?? month
+      if let pins = network.instance.members[head.member].pins {
         for (step, pin) in pins.steps where pin.start < 0 {
           head.steps[step] = .started(programme: pin.programme, month: pin.start)
         }

@@ -5,12 +5,14 @@ import PlannerDomain
 /// Each member has ⌊cap × fte⌋ slots. Taking clients in order of their first counted month
 /// (or year, on annual basis) and giving each a free slot is interval colouring, which never
 /// needs more slots than the largest overlap, which the model keeps within the team's total
-/// (FORMULATION-NOTES.md). Among free slots the member with the fewest clients is preferred.
+/// (FORMULATION-NOTES.md). Among free slots, one of a member who speaks the client's language
+/// is preferred under `language_match: preferred`, then the member with the fewest clients.
 enum SpecialistSlots {
   static func assign(
     _ schedules: inout [ClientSchedule], types: [Int?], teams: [SpecialistType], instance: PlanningInstance
   ) {
     let annual = instance.scenario.caseload.basis == .annual
+    let preferLanguage = instance.scenario.languageMatch == .preferred
     let firstYear = instance.scenario.start.year
     for team in teams {
       let members = schedules.indices.filter { types[$0] == team.index }
@@ -41,7 +43,13 @@ enum SpecialistSlots {
         if interval.first == Int.min {
           specialist = team.members.min { (assigned[$0] ?? 0, $0) < (assigned[$1] ?? 0, $1) } ?? team.members[0]
         } else if let slot = slots.indices.filter({ slots[$0].lastUsed < interval.first }).min(by: {
-          (assigned[slots[$0].specialist] ?? 0, $0) < (assigned[slots[$1].specialist] ?? 0, $1)
+          let languages = instance.members[schedules[interval.index].member].languages
+          func mismatch(_ slot: Int) -> Int {
+            guard preferLanguage else { return 0 }
+            return languagesMatch(languages, instance.specialists[slots[slot].specialist].specialist.languages) ? 0 : 1
+          }
+          return (mismatch($0), assigned[slots[$0].specialist] ?? 0, $0)
+            < (mismatch($1), assigned[slots[$1].specialist] ?? 0, $1)
         }) {
           slots[slot].lastUsed = interval.last
           specialist = slots[slot].specialist

@@ -132,6 +132,16 @@ public struct GridPins: Sendable {
     self.steps = steps
   }
 
+  /// Equal for pins that constrain a plan identically. A history intake matters only through
+  /// the month the first step is ready, as long as the exit is pinned or follows the steps.
+  func canonicalKey(intakeMonths: Int, hasOpenSteps: Bool) -> String {
+    let historyMatters = !steps.isEmpty || (exit == nil && !hasOpenSteps)
+    let stepText = steps.keys.sorted().map { "\($0):\(steps[$0]?.programme ?? 0)@\(steps[$0]?.start ?? 0)" }
+    let intakeText = intake.map { $0 < 0 && !historyMatters ? "h\(max(0, $0 + intakeMonths))" : String($0) } ?? ""
+    return ["s=\(specialist ?? "")", "i=\(intakeText)", "e=\(exit.map(String.init) ?? "")"]
+      .joined(separator: ";") + ";" + stepText.joined(separator: ",")
+  }
+
   /// The last open-step position that is pinned, if any.
   public var lastPinnedStep: Int? { steps.keys.max() }
 }

@@ -5,7 +5,7 @@ import PlannerDomain
 /// Counting caseload is counting intervals, and intervals whose overlap never exceeds the
 /// group's total slots can be split among its members afterwards (interval colouring), so the
 /// model needs only the group's total (FORMULATION-NOTES.md). That is exact when all members
-/// have the same languages (where matching matters) and the same availability; a specialist
+/// have the same availability and, where matching is required, the same languages; a specialist
 /// with `from`/`until`, or named in a client's pin, stays a group of one.
 public struct SpecialistType: Sendable {
   public let index: Int
@@ -22,7 +22,7 @@ public struct SpecialistType: Sendable {
   /// Groups the instance's specialists into types, in order of their first member.
   public static func group(_ instance: PlanningInstance) -> [SpecialistType] {
     let pinnedIDs = Set(instance.members.compactMap { $0.pins?.specialist })
-    let matchMatters = instance.scenario.languageMatch != .none
+    let matchMatters = instance.scenario.languageMatch == .required
     var groups: [[Int]] = []
     var keyOfGroup: [String: Int] = [:]
     for specialist in instance.specialists {

@@ -23,19 +23,19 @@ struct Commodity {
   var label: String { pins == nil ? "k\(index + 1)" : "p\(index + 1)" }
   var heads: Int { supply.values.reduce(0, +) }
 
-  /// Builds commodities in a fixed order: classes in order of their first member, then pins.
+  /// Builds commodities in a fixed order of their first member. Clients with the same route,
+  /// profile, languages, open steps and identical pins are interchangeable, so even pinned
+  /// clients (e.g. a caseload carried over with intake, specialist and exit fixed) share one.
   static func build(_ instance: PlanningInstance, types: [SpecialistType]) -> [Commodity] {
     var classes: [[Int]] = []
     var classOfKey: [String: Int] = [:]
-    var pinned: [Int] = []
     for member in instance.members where member.earliestIntake < instance.horizon || member.pins != nil {
-      if member.pins != nil {
-        pinned.append(member.index)
-        continue
-      }
       let key = [
         member.route, member.profile ?? "\u{1}", Set(member.languages).sorted().joined(separator: ","),
         member.openSteps.joined(separator: ","),
+        member.pins?.canonicalKey(
+          intakeMonths: instance.route(of: member).intakeMonths, hasOpenSteps: !member.openSteps.isEmpty) ?? "",
+        member.pins == nil ? "" : String(member.earliestIntake),
       ].joined(separator: "|")
       if let existing = classOfKey[key] {
         classes[existing].append(member.index)
@@ -45,7 +45,7 @@ struct Commodity {
       }
     }
     var commodities: [Commodity] = []
-    for group in classes + pinned.map({ [$0] }) {
+    for group in classes {
       let first = instance.members[group[0]]
       var supply: [Int: Int] = [:]
       for index in group {

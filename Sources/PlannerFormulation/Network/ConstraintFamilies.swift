@@ -7,6 +7,9 @@ import PlannerDomain
 /// 2. `clientsReadyForStep[k,team,step,month]`: ready clients wait or start a cohort.
 /// 3. `cohortSeats[programme,month]` / `cohortMinimum[programme,month]`: a start month's
 ///    clients fill `groups` cohorts within seats and the minimum size.
+///    `cohortOpening[k,programme,month]`: a small kind of client (fewer heads than seats) joins
+///    only an opened cohort: x ≤ heads · g. Valid for any plan; it makes the relaxation see that
+///    one client alone already opens a cohort, which then needs its minimum size.
 /// 4. `caseload[team,month]`: clients on a team's caseload, month by month (the variable's upper
 ///    bound is the monthly cap, or 0 where the team is unavailable).
 /// 5. `annualCaseload[team,year]`: distinct clients per calendar year within the yearly cap.
@@ -43,7 +46,8 @@ extension FlowNetwork {
   private mutating func addCohortSizes() {
     for key in cohortOrder {
       let programme = instance.programmes[key.programme]
-      let starters = LinearExpression.sum(cohortStarts[key] ?? [])
+      let arcs = cohortStarts[key] ?? []
+      let starters = LinearExpression.sum(arcs.map(\.variable))
       let index = "\(programme.id),\(monthLabel(key.month))"
       if programme.minSize <= 1 {
         model.addLessOrEqual("cohortSeats", index, starters, Double(programme.seats * programme.groups))
@@ -55,6 +59,11 @@ extension FlowNetwork {
         "cohorts[\(index)]", kind: .integer, lower: 0, upper: Double(maximumGroups))
       model.addLessOrEqual("cohortSeats", index, starters - Double(programme.seats) * groups, 0)
       model.addGreaterOrEqual("cohortMinimum", index, starters - Double(programme.minSize) * groups, 0)
+      for arc in arcs where arc.heads < programme.seats {
+        model.addLessOrEqual(
+          "cohortOpening", model.variables[arc.variable.index].name,
+          LinearExpression(arc.variable) - Double(arc.heads) * groups, 0)
+      }
     }
   }
 

@@ -45,16 +45,14 @@ struct FlowNetwork {
   let instance: PlanningInstance
   let commodities: [Commodity]
   let types: [SpecialistType]
-  /// Cost of one waiting month; larger than any tie-breaking total so ties never beat waits.
-  let waitWeight: Double
 
   private(set) var arcs: [Arc] = []
   private(set) var outgoing: [NodeKey: [Int]] = [:]
   private(set) var incoming: [NodeKey: [Int]] = [:]
   private(set) var nodes: [NodeKey] = []
   private(set) var supply: [NodeKey: Int] = [:]
-  /// (programme, month) → start arcs, in creation order.
-  private(set) var cohortStarts: [CohortKey: [Variable]] = [:]
+  /// (programme, month) → start arcs with the heads of their commodity, in creation order.
+  private(set) var cohortStarts: [CohortKey: [(variable: Variable, heads: Int)]] = [:]
   private(set) var cohortOrder: [CohortKey] = []
   /// Per type: grid month → variables whose flow joins (+1) or leaves (−1) the caseload.
   private(set) var caseloadChanges: [[Int: [(Variable, Double)]]]
@@ -66,11 +64,10 @@ struct FlowNetwork {
     let month: Int
   }
 
-  init(instance: PlanningInstance, commodities: [Commodity], types: [SpecialistType], waitWeight: Double) {
+  init(instance: PlanningInstance, commodities: [Commodity], types: [SpecialistType]) {
     self.instance = instance
     self.commodities = commodities
     self.types = types
-    self.waitWeight = waitWeight
     model = LinearModel(name: "cohortplan")
     caseloadChanges = Array(repeating: [:], count: types.count)
     for commodity in commodities { addNetwork(of: commodity) }
@@ -91,7 +88,7 @@ struct FlowNetwork {
     }
     if let intake = commodity.pins?.intake, intake < 0 {
       let source = NodeKey.awaitingIntake(commodity: commodity.index, month: intake)
-      supply[source] = 1
+      supply[source] = commodity.heads
       enqueue(source)
     } else {
       if let pins = commodity.pins {
@@ -140,7 +137,7 @@ struct FlowNetwork {
         guard let landing else { continue }
         let variable = model.addVariable(
           "intake[\(commodity.label),\(types[type].label),\(monthLabel(month))]", kind: .integer, lower: 0,
-          upper: Double(commodity.heads), cost: mismatchCost(commodity, type))
+          upper: Double(commodity.heads))
         addArc(variable, commodity: index, kind: .intake(type: type, month: month), from: node, to: landing)
         destinations.append(landing)
         recordIntake(variable, commodity: commodity, type: type, month: month)
@@ -153,7 +150,7 @@ struct FlowNetwork {
       let next: Destination =
         reachesHorizon ? .noIntake : .node(.awaitingIntake(commodity: index, month: month + 1))
       let variable = model.addVariable(
-        "waitForIntake[\(commodity.label),\(monthLabel(month))]", lower: 0, cost: waitWeight)
+        "waitForIntake[\(commodity.label),\(monthLabel(month))]", lower: 0, cost: 1)
       addArc(variable, commodity: index, kind: .waitForIntake, from: node, to: next)
       destinations.append(next)
     }
@@ -181,7 +178,7 @@ struct FlowNetwork {
       destinations.append(landing)
       let key = CohortKey(programme: programmeIndex, month: month)
       if cohortStarts[key] == nil { cohortOrder.append(key) }
-      cohortStarts[key, default: []].append(variable)
+      cohortStarts[key, default: []].append((variable, commodity.heads))
     }
     let mayWait = pin.map { month < $0.start } ?? true
     let reachesHorizon = month + 1 >= horizon
@@ -192,7 +189,7 @@ struct FlowNetwork {
         : .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: month + 1))
       let variable = model.addVariable(
         "waitForStep[\(commodity.label),\(types[type].label),\(commodity.openSteps[step]),\(monthLabel(month))]",
-        lower: 0, cost: waitWeight)
+        lower: 0, cost: 1)
       addArc(variable, commodity: commodity.index, kind: .waitForStep, from: node, to: next)
       destinations.append(next)
     }
@@ -242,11 +239,6 @@ struct FlowNetwork {
   private mutating func recordExit(_ variable: Variable, type: Int, month: Int) {
     guard month < horizon else { return }
     caseloadChanges[type][max(month, 0), default: []].append((variable, -1))
-  }
-
-  private func mismatchCost(_ commodity: Commodity, _ type: Int) -> Double {
-    guard instance.scenario.languageMatch == .preferred else { return 0 }
-    return languagesMatch(commodity.languages, types[type].languages) ? 0 : 1
   }
 
   func monthLabel(_ month: Int) -> String { instance.scenario.month(at: month).description }

@@ -1,0 +1,92 @@
+import PlannerDomain
+
+/// The terminal summary of a plan: a fixed header, the key figures, peaks and unplanned work.
+public enum PlanSummary {
+  public struct Context: Sendable {
+    public var solver: String
+    public var seconds: Double
+    public var baseline: PlanKPIs?
+    public var explanations: [String]
+
+    public init(solver: String, seconds: Double, baseline: PlanKPIs? = nil, explanations: [String] = []) {
+      self.solver = solver
+      self.seconds = seconds
+      self.baseline = baseline
+      self.explanations = explanations
+    }
+  }
+
+  public static func text(_ plan: Plan, kpis: PlanKPIs, context: Context) -> String {
+    var lines: [String] = []
+    lines.append("\(plan.scenarioName): \(statusSentence(plan)) (\(context.solver), \(seconds(context.seconds)))")
+    guard plan.status != .infeasible else {
+      lines += context.explanations.map { "  " + $0 }
+      return lines.joined(separator: "\n") + "\n"
+    }
+    var rows: [(String, String)] = []
+    var objective = "\(kpis.waitingMonths)"
+    if plan.status != .optimal {
+      objective += "  (bound \(plan.bound.map(format) ?? "unknown"), gap \(plan.gap.map(percent) ?? "unknown"))"
+    }
+    rows.append(("waiting months", objective))
+    rows.append(
+      (
+        "per client",
+        "mean \(format(kpis.meanWait)), P90 \(kpis.p90Wait), max \(kpis.maxWait) months over \(kpis.clients) clients"
+      ))
+    rows.append(("late intakes", "\(kpis.lateIntakes) later than the route's intake target"))
+    rows.append(
+      (
+        "cohorts opened",
+        "\(kpis.cohortsOpened), mean fill \(percent(kpis.meanFill)), \(kpis.underFullCohorts) under-full"
+      ))
+    rows.append(
+      ("unplanned", "\(kpis.clientsWithoutIntake) clients without intake, \(kpis.unstartedSteps) steps unstarted"))
+    if let baseline = context.baseline {
+      let saving = baseline.waitingMonths - kpis.waitingMonths
+      let share = baseline.waitingMonths > 0 ? Double(saving) / Double(baseline.waitingMonths) : 0
+      rows.append(
+        ("vs first come", "\(baseline.waitingMonths) waiting months by FCFS; saves \(saving) (\(percent(share)))"))
+    }
+    lines += table(rows).map { "  " + $0 }
+    if !kpis.peakCaseloads.isEmpty {
+      lines.append("peak caseload per specialist (clients / cap):")
+      let peaks = kpis.peakCaseloads.map { peak in
+        (peak.specialist, "\(peak.peak) / \(peak.cap) in \(peak.when)\(peak.overCap ? "  OVER CAP" : "")")
+      }
+      lines += table(peaks).map { "  " + $0 }
+    }
+    if !context.explanations.isEmpty {
+      lines.append("unplanned work:")
+      lines += context.explanations.map { "  - " + $0 }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  public static func statusSentence(_ plan: Plan) -> String {
+    switch plan.status {
+    case .optimal: return "optimal plan, proven"
+    case .feasible: return "feasible plan within the requested gap"
+    case .timeLimit: return "best plan found before the time limit"
+    case .interrupted: return "best plan found before the interruption"
+    case .infeasible: return "no plan: the scenario is infeasible"
+    }
+  }
+
+  /// Left column padded to its widest entry.
+  public static func table(_ rows: [(String, String)]) -> [String] {
+    let width = rows.map(\.0.count).max() ?? 0
+    return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count + 2) + $0.1 }
+  }
+
+  public static func format(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+  }
+
+  public static func percent(_ share: Double) -> String { format(share * 100) + "%" }
+
+  static func seconds(_ value: Double) -> String { value < 10 ? String(format2(value)) + " s" : "\(Int(value)) s" }
+
+  private static func format2(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+}
