@@ -67,7 +67,9 @@ let package = Package(
     ),
     .testTarget(
       name: "PlannerFormulationTests",
-      dependencies: ["PlannerFormulation", "GLPK", "PlanChecker", "ScenarioIO", "PlannerTestSupport"]
+      dependencies: [
+        "PlannerFormulation", "GLPK", "PlanChecker", "ScenarioIO", "PlannerReporting", "PlannerTestSupport",
+      ]
     ),
     .testTarget(name: "PlanCheckerTests", dependencies: ["PlanChecker", "PlannerDomain", "ScenarioIO"]),
     .testTarget(name: "PlannerReportingTests", dependencies: ["PlannerReporting", "PlannerDomain"]),
