@@ -7,12 +7,17 @@ public enum PlanSummary {
     public var seconds: Double
     public var baseline: PlanKPIs?
     public var explanations: [String]
+    public var segments: [SegmentWaits]
 
-    public init(solver: String, seconds: Double, baseline: PlanKPIs? = nil, explanations: [String] = []) {
+    public init(
+      solver: String, seconds: Double, baseline: PlanKPIs? = nil, explanations: [String] = [],
+      segments: [SegmentWaits] = []
+    ) {
       self.solver = solver
       self.seconds = seconds
       self.baseline = baseline
       self.explanations = explanations
+      self.segments = segments
     }
   }
 
@@ -55,6 +60,16 @@ public enum PlanSummary {
         (peak.specialist, "\(peak.peak) / \(peak.cap) in \(peak.when)\(peak.overCap ? "  OVER CAP" : "")")
       }
       lines += table(peaks).map { "  " + $0 }
+    }
+    if !context.segments.isEmpty {
+      lines.append("waits by segment (clients, waiting months, mean, max):")
+      let rows = context.segments.map { segment in
+        (
+          "\(segment.dimension.rawValue) \(segment.value)",
+          "\(segment.clients), \(segment.waitingMonths), mean \(format(segment.meanWait)), max \(segment.maxWait)"
+        )
+      }
+      lines += table(rows).map { "  " + $0 }
     }
     if !context.explanations.isEmpty {
       lines.append("unplanned work:")
