@@ -69,6 +69,7 @@ let package = Package(
       name: "PlannerFormulationTests",
       dependencies: [
         "PlannerFormulation", "GLPK", "PlanChecker", "ScenarioIO", "PlannerReporting", "PlannerTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
     .testTarget(name: "PlanCheckerTests", dependencies: ["PlanChecker", "PlannerDomain", "ScenarioIO"]),

@@ -102,7 +102,16 @@ public enum OptimalPlanner {
           ])
       }
     }
-    let decomposed = FlowDecomposition(network: network, solution: result).schedules()
+    var decomposed = FlowDecomposition(network: network, solution: result).schedules()
+    // Clients available only after the horizon are in no network: no intake, no cost.
+    let planned = Set(decomposed.map(\.schedule.member))
+    for member in instance.members where !planned.contains(member.index) {
+      let schedule = ClientSchedule(
+        member: member.index, specialist: nil, intake: nil,
+        steps: Array(repeating: .notStarted, count: member.openSteps.count))
+      decomposed += Array(repeating: (schedule, nil), count: member.count)
+    }
+    decomposed.sort { $0.schedule.member < $1.schedule.member }
     var schedules = decomposed.map(\.schedule)
     SpecialistSlots.assign(&schedules, types: decomposed.map(\.type), teams: teams, instance: instance)
     let status: PlanStatus

@@ -99,6 +99,12 @@ struct FlowNetwork {
         if available >= horizon {
           pinConflicts.append("the client has pins but becomes available only after the horizon")
         }
+        if instance.scenario.languageMatch == .required, let pinned = pins.specialist,
+          let specialist = instance.specialistIndex(id: pinned),
+          !languagesMatch(commodity.languages, instance.specialists[specialist].specialist.languages)
+        {
+          pinConflicts.append("the client is pinned to \(pinned), who speaks none of the client's languages")
+        }
       }
       for month in commodity.supply.keys.sorted() where month < horizon {
         let node = NodeKey.awaitingIntake(commodity: commodity.index, month: month)
