@@ -38,11 +38,12 @@ let package = Package(
     .target(name: "PlannerFormulation", dependencies: ["PlannerDomain", "OptimizationModel"]),
     .target(name: "PlanChecker", dependencies: ["PlannerDomain"]),
     .target(name: "PlannerReporting", dependencies: ["PlannerDomain"]),
+    .target(name: "ScenarioSynthesis", dependencies: ["PlannerDomain"]),
     .executableTarget(
       name: "cohortplan",
       dependencies: [
         "GLPK", "OptimizationModel", "PlannerDomain", "ScenarioIO", "PlannerFormulation", "PlanChecker",
-        "PlannerReporting",
+        "PlannerReporting", "ScenarioSynthesis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -75,5 +76,12 @@ let package = Package(
     .testTarget(name: "PlanCheckerTests", dependencies: ["PlanChecker", "PlannerDomain", "ScenarioIO"]),
     .testTarget(name: "PlannerReportingTests", dependencies: ["PlannerReporting", "PlannerDomain"]),
     .testTarget(name: "CLITests", dependencies: ["PlannerTestSupport"]),
+    .testTarget(
+      name: "ScenarioSynthesisTests",
+      dependencies: [
+        "ScenarioSynthesis", "ScenarioIO", "PlannerDomain", "PlannerFormulation", "GLPK", "PlanChecker",
+        "PlannerReporting",
+      ]
+    ),
   ]
 )
