@@ -19,6 +19,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
   ],
   targets: [
     // GLPK 5.0 from Debian's libglpk-dev; it ships no pkg-config file.
@@ -38,6 +39,10 @@ let package = Package(
     .target(name: "PlannerFormulation", dependencies: ["PlannerDomain", "OptimizationModel"]),
     .target(name: "PlanChecker", dependencies: ["PlannerDomain"]),
     .target(name: "PlannerReporting", dependencies: ["PlannerDomain"]),
+    .target(
+      name: "PlannerHTML",
+      dependencies: ["PlannerDomain", "PlannerReporting", .product(name: "Plot", package: "Plot")]
+    ),
     .target(name: "ScenarioSynthesis", dependencies: ["PlannerDomain"]),
     .executableTarget(
       name: "cohortplan",
@@ -76,6 +81,12 @@ let package = Package(
     .testTarget(name: "PlanCheckerTests", dependencies: ["PlanChecker", "PlannerDomain", "ScenarioIO"]),
     .testTarget(name: "PlannerReportingTests", dependencies: ["PlannerReporting", "PlannerDomain"]),
     .testTarget(name: "CLITests", dependencies: ["PlannerTestSupport"]),
+    .testTarget(
+      name: "PlannerHTMLTests",
+      dependencies: [
+        "PlannerHTML", "PlannerReporting", "PlannerDomain", "ScenarioIO", "PlannerFormulation", "GLPK",
+      ]
+    ),
     .testTarget(
       name: "ScenarioSynthesisTests",
       dependencies: [

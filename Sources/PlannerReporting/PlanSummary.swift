@@ -21,9 +21,13 @@ public enum PlanSummary {
     }
   }
 
-  public static func text(_ plan: Plan, kpis: PlanKPIs, context: Context) -> String {
+  /// The summary; with `colour`, the status sentence is green (optimal), yellow (a plan that
+  /// is not proven optimal) or red (infeasible) and `OVER CAP` is red. Without it the text
+  /// carries no escape sequences.
+  public static func text(_ plan: Plan, kpis: PlanKPIs, context: Context, colour: Bool = false) -> String {
     var lines: [String] = []
-    lines.append("\(plan.scenarioName): \(statusSentence(plan)) (\(context.solver), \(seconds(context.seconds)))")
+    let status = TerminalColour.paint(statusSentence(plan), statusStyle(plan.status), enabled: colour)
+    lines.append("\(plan.scenarioName): \(status) (\(context.solver), \(seconds(context.seconds)))")
     guard plan.status != .infeasible else {
       lines += context.explanations.map { "  " + $0 }
       return lines.joined(separator: "\n") + "\n"
@@ -57,7 +61,8 @@ public enum PlanSummary {
     if !kpis.peakCaseloads.isEmpty {
       lines.append("peak caseload per specialist (clients / cap):")
       let peaks = kpis.peakCaseloads.map { peak in
-        (peak.specialist, "\(peak.peak) / \(peak.cap) in \(peak.when)\(peak.overCap ? "  OVER CAP" : "")")
+        let flag = peak.overCap ? "  " + TerminalColour.paint("OVER CAP", .boldRed, enabled: colour) : ""
+        return (peak.specialist, "\(peak.peak) / \(peak.cap) in \(peak.when)\(flag)")
       }
       lines += table(peaks).map { "  " + $0 }
     }
@@ -76,6 +81,14 @@ public enum PlanSummary {
       lines += context.explanations.map { "  - " + $0 }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func statusStyle(_ status: PlanStatus) -> TerminalColour.Style {
+    switch status {
+    case .optimal: return .green
+    case .feasible, .timeLimit, .interrupted: return .yellow
+    case .infeasible: return .red
+    }
   }
 
   public static func statusSentence(_ plan: Plan) -> String {
