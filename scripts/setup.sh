@@ -2,10 +2,11 @@
 # Installs what CohortPlanner needs on Debian beyond the Swift toolchain, skipping what is there:
 #   libglpk-dev  GLPK 5.0, the MILP solver the planner links
 #   glpk-utils   glpsol, used by the tests to cross-check exported models
+#   chromium     headless browser, used by the tests to render the HTML report
 #   jsonschema   (Python) used by the tests to check scenarios against docs/scenario.schema.json
 set -euo pipefail
 
-packages=(libglpk-dev glpk-utils)
+packages=(libglpk-dev glpk-utils chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
