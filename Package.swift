@@ -48,7 +48,7 @@ let package = Package(
       name: "cohortplan",
       dependencies: [
         "GLPK", "OptimizationModel", "PlannerDomain", "ScenarioIO", "PlannerFormulation", "PlanChecker",
-        "PlannerReporting", "ScenarioSynthesis",
+        "PlannerReporting", "ScenarioSynthesis", "PlannerHTML",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]

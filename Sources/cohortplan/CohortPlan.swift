@@ -18,6 +18,7 @@ struct CohortPlan: ParsableCommand {
       Demo.self,
       Validate.self,
       Check.self,
+      Report.self,
     ]
   )
 }
