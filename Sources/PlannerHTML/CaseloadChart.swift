@@ -42,19 +42,10 @@ enum CaseloadChart {
 
   private static func summary(_ series: [CaseloadSeries], plan: Plan) -> HTMLNode {
     let over = series.filter(\.isOver)
-    let full = series.filter { !$0.isOver && !$0.fullWhen(start: plan.start).isEmpty }
     guard !over.isEmpty else {
       var nodes: [HTMLNode] = [.tag("p", [.safeText("Every case manager stays within the cap in every month.")])]
-      if !full.isEmpty {
-        nodes.append(
-          .tag(
-            "p",
-            [
-              .safeText(
-                "At the cap, with no room for another client: "
-                  + full.map { "\($0.id) (\($0.fullWhen(start: plan.start)))" }.joined(separator: "; ") + ".")
-            ]))
-      }
+      let full = atTheCap(series, start: plan.start)
+      if !full.isEmpty { nodes.append(.tag("p", [.safeText("At the cap, with no room for another client: " + full)])) }
       return .tag("div", [.classes("verdict", "ok")] + nodes)
     }
     let items: [HTMLNode] = over.map { load in
@@ -83,6 +74,23 @@ enum CaseloadChart {
           ]),
         .tag("ul", items),
       ])
+  }
+
+  /// Who is exactly at the cap and when, case managers with the same months together:
+  /// `SP1, SP2 and SP3 in 2020 and 2021; SP4 in 2021.`
+  static func atTheCap(_ series: [CaseloadSeries], start: Month) -> String {
+    var groups: [(when: String, ids: [String])] = []
+    for load in series where !load.isOver {
+      let when = load.fullWhen(start: start)
+      guard !when.isEmpty else { continue }
+      if let index = groups.firstIndex(where: { $0.when == when }) {
+        groups[index].ids.append(load.id)
+      } else {
+        groups.append((when, [load.id]))
+      }
+    }
+    guard !groups.isEmpty else { return "" }
+    return groups.map { ReportText.list($0.ids) + " in " + $0.when }.joined(separator: "; ") + "."
   }
 
   static func legend(basis: CaseloadBasis, hasUnavailable: Bool) -> HTMLNode {
@@ -199,7 +207,8 @@ enum CaseloadChart {
     if load.isOver {
       verdict = "OVER THE CAP in " + ReportText.monthRanges(load.overMonths.map { plan.start.adding($0) })
     } else {
-      verdict = "within the cap"
+      let full = load.fullWhen(start: plan.start)
+      verdict = "within the cap" + (full.isEmpty ? "" : ", full in " + full)
     }
     return SVG.element(
       "text", [("x", SVG.number(geometry.left)), ("y", SVG.number(geometry.top + 16)), ("class", "panel-title")],

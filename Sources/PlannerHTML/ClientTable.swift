@@ -8,7 +8,6 @@ enum ClientTable {
     let rows = plan.clients.map { entry in
       [
         DataTable.Cell(ReportText.client(entry), sortKey: sortKey(entry.reference)),
-        DataTable.Cell(entry.count),
         DataTable.Cell(entry.route),
         DataTable.Cell(entry.profile ?? "–"),
         DataTable.Cell(entry.languages.isEmpty ? "–" : entry.languages.joined(separator: ", ")),
@@ -29,7 +28,7 @@ enum ClientTable {
       DataTable.table(
         caption: "Clients",
         columns: [
-          .init("Client"), .init("Number", numeric: true), .init("Route"), .init("Profile"), .init("Languages"),
+          .init("Client"), .init("Route"), .init("Profile"), .init("Languages"),
           .init("Available"), .init("Case manager"), .init("Intake"), .init("Leaves the caseload"),
           .init("Waiting months", numeric: true), .init("Steps"),
         ], rows: rows, sortable: true, classes: "clients"))

@@ -248,10 +248,21 @@ enum CohortGantt {
           [("class", "min-size-mark"), ("stroke", Palette.cap), ("stroke-width", "1.5"), ("stroke-dasharray", "3 2")]))
     }
     let label = width >= 54 ? "\(cohort.size) of \(cohort.seats)" : "\(cohort.size)/\(cohort.seats)"
-    let onFill = filledHeight >= height - 4
+    // The label goes in the upper half, or the lower one when the minimum-size line is up there.
+    let minimumInUpperHalf = cohort.minSize > 1 && Double(cohort.minSize) / Double(seats) > 0.45
+    let baseline = minimumInUpperHalf ? top + height - 6 : top + 13
+    let onFill = top + height - filledHeight <= baseline - 11
+    if !onFill {
+      // A light backing keeps the label legible on the hatching.
+      let labelWidth = Double(label.count) * 6.4 + 6
+      marks.append(
+        SVG.rect(
+          x: x + width / 2 - labelWidth / 2, y: baseline - 10, width: labelWidth, height: 13,
+          [("class", "label-backing"), ("fill", "#ffffff"), ("fill-opacity", "0.9"), ("rx", "3")]))
+    }
     marks.append(
       SVG.text(
-        label, x: x + width / 2, y: top + 13, anchor: "middle",
+        label, x: x + width / 2, y: baseline, anchor: "middle",
         [("class", onFill ? "bar-label on-fill" : bar.isUnderFull ? "bar-label under-full" : "bar-label")]))
     return SVG.group(
       [

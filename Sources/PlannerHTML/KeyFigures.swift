@@ -13,7 +13,9 @@ enum KeyFigures {
 
   static func figures(_ plan: Plan, scenario: Scenario) -> [Figure] {
     let kpis = PlanKPIs(plan: plan, scenario: scenario)
-    let over = CaseloadSeries.of(plan, scenario: scenario).filter(\.isOver)
+    let series = CaseloadSeries.of(plan, scenario: scenario)
+    let over = series.filter(\.isOver)
+    let full = series.filter { !$0.isOver && !$0.fullWhen(start: plan.start).isEmpty }
     var figures = [
       Figure(
         name: "Waiting months", value: String(kpis.waitingMonths),
@@ -33,7 +35,9 @@ enum KeyFigures {
       Figure(
         name: "Case managers over the cap", value: "\(over.count) of \(plan.specialists.count)",
         explanation: over.isEmpty
-          ? "everyone stays within the caseload cap" : "over: " + ReportText.list(over.map(\.id)),
+          ? "everyone stays within the caseload cap"
+            + (full.isEmpty ? "" : "; \(full.count) reach it and have no room left")
+          : "over: " + ReportText.list(over.map(\.id)),
         tone: over.isEmpty ? "ok" : "bad"),
       Figure(
         name: "Unplanned work",

@@ -54,7 +54,7 @@ enum Stylesheet {
     svg.chart .year-value.over { font-weight: 700; fill: #b3261e; }
     svg.chart .provider-name { font-size: 13px; font-weight: 700; }
     svg.chart .row-label { font-size: 12px; }
-    svg.chart .bar-label { font-size: 11px; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+    svg.chart .bar-label { font-size: 11px; font-weight: 600; }
     svg.chart .bar-label.under-full { fill: #8a3b00; }
     svg.chart .bar-label.on-fill { fill: #fff; stroke: none; }
     svg.chart .axis-title { font-size: 11px; fill: #555; }
