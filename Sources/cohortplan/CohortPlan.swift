@@ -15,7 +15,6 @@ struct CohortPlan: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Demo.self,
       Validate.self,
       Check.self,
       Report.self,
