@@ -9,16 +9,24 @@ public struct PlanningOptions: Sendable {
   public var progress: (@Sendable (PlanningProgress) -> Void)?
   public var interruption: Interruption?
   public var solverLog: (@Sendable (String) -> Void)?
+  /// Cohorts announced by a previous plan (rolling re-planning).
+  public var announcedCohorts: [AnnouncedCohort]
+  /// Waiting months that moving (not opening) one announced cohort is worth; 0 ignores them.
+  /// With a weight, the solver's objective, bound and gap are waits + weight × moved cohorts.
+  public var stabilityWeight: Double
 
   public init(
     timeLimit: Double? = nil, relativeGap: Double = 0, progress: (@Sendable (PlanningProgress) -> Void)? = nil,
-    interruption: Interruption? = nil, solverLog: (@Sendable (String) -> Void)? = nil
+    interruption: Interruption? = nil, solverLog: (@Sendable (String) -> Void)? = nil,
+    announcedCohorts: [AnnouncedCohort] = [], stabilityWeight: Double = 0
   ) {
     self.timeLimit = timeLimit
     self.relativeGap = relativeGap
     self.progress = progress
     self.interruption = interruption
     self.solverLog = solverLog
+    self.announcedCohorts = announcedCohorts
+    self.stabilityWeight = stabilityWeight
   }
 }
 
@@ -65,10 +73,13 @@ public struct ModelStatistics: Hashable, Sendable {
 /// Computes a plan that minimises idle waiting months (MODEL.md "Objective") by solving the
 /// time-expanded flow model of ``FlowNetwork`` with any ``LinearSolver``.
 public enum OptimalPlanner {
+  /// Throws ``PlanningError/modelTooLarge(_:limit:)``, before building anything, when the model
+  /// would not fit this machine (``ModelSizeEstimate``, ``ModelSizeLimit/machine``).
   public static func plan(_ scenario: Scenario, solver: some LinearSolver, options: PlanningOptions = PlanningOptions())
     throws -> PlanningResult
   {
-    let built = build(scenario)
+    try ModelSizeLimit.machine.check(ModelSizeEstimate.estimate(scenario))
+    let built = build(scenario, options: options)
     let (instance, teams, commodities, network) = (built.instance, built.teams, built.commodities, built.network)
     var statistics = ModelStatistics(
       clientClasses: commodities.count { $0.pins == nil }, pinnedClients: commodities.count { $0.pins != nil },
@@ -122,29 +133,37 @@ public enum OptimalPlanner {
     default: status = .feasible
     }
     // Waiting months are integral, so a fractional bound rounds up (less a solver tolerance).
-    let bound = result.bound.map { max(0, ($0 - 1e-6).rounded(.up)) }
+    // With stability the objective also counts moved cohorts: bound and gap are the solver's.
+    let stable = options.stabilityWeight > 0
+    let bound = stable ? result.bound : result.bound.map { max(0, ($0 - 1e-6).rounded(.up)) }
     let plan = PlanAssembler.assemble(
       schedules, instance: instance, strategy: "optimal", status: status,
-      gap: status == .optimal ? 0 : gap(bound: bound, objective: schedules, instance: instance),
+      gap: status == .optimal ? 0 : stable ? result.gap : gap(bound: bound, objective: schedules, instance: instance),
       bound: status == .optimal ? nil : bound)
     return PlanningResult(plan: finalized(plan), statistics: statistics, explanations: UnplannedWork.explain(plan))
   }
 
   /// The optimisation model of a scenario, e.g. to export it as MPS or LP for another solver.
   /// Its objective is the plan's waiting months.
-  public static func model(_ scenario: Scenario) -> LinearModel { build(scenario).network.model }
+  public static func model(_ scenario: Scenario, options: PlanningOptions = PlanningOptions()) -> LinearModel {
+    build(scenario, options: options).network.model
+  }
 
   /// Language preference is a tie-break only. It is left out of the model (where it made the
   /// search far harder without changing the waiting months) and served when teams are split
   /// among their members (``SpecialistSlots``).
-  private static func build(_ scenario: Scenario) -> (
+  private static func build(_ scenario: Scenario, options: PlanningOptions) -> (
     instance: PlanningInstance, teams: [SpecialistType], commodities: [Commodity], network: FlowNetwork
   ) {
     let instance = PlanningInstance(scenario)
     let teams = SpecialistType.group(instance)
     let commodities = Commodity.build(instance, types: teams)
     var network = FlowNetwork(instance: instance, commodities: commodities, types: teams)
-    network.addConstraintFamilies()
+    let announced = options.announcedCohorts.compactMap { cohort -> FlowNetwork.CohortKey? in
+      guard let programme = instance.programmes.firstIndex(where: { $0.id == cohort.programme }) else { return nil }
+      return FlowNetwork.CohortKey(programme: programme, month: scenario.offset(of: cohort.start))
+    }
+    network.addConstraintFamilies(announced: announced, stabilityWeight: options.stabilityWeight)
     return (instance, teams, commodities, network)
   }
 

@@ -15,9 +15,12 @@ struct CohortPlan: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
+      Plan.self,
       Validate.self,
       Check.self,
       Report.self,
+      Replan.self,
+      Diff.self,
     ]
   )
 }

@@ -13,11 +13,26 @@ import PlannerDomain
 /// 4. `caseload[team,month]`: clients on a team's caseload, month by month (the variable's upper
 ///    bound is the monthly cap, or 0 where the team is unavailable).
 /// 5. `annualCaseload[team,year]`: distinct clients per calendar year within the yearly cap.
+/// 6. `announcedCohortKept[programme,month]` (re-planning with stability only): a cohort a
+///    previous plan announced counts as kept only if clients start in it; each one not kept
+///    costs `weight` in the objective.
 extension FlowNetwork {
-  mutating func addConstraintFamilies() {
+  mutating func addConstraintFamilies(announced: [CohortKey] = [], stabilityWeight: Double = 0) {
     addClientFlowBalance()
     addCohortSizes()
     addCaseloads()
+    if stabilityWeight > 0 { addAnnouncedCohorts(announced, weight: stabilityWeight) }
+  }
+
+  private mutating func addAnnouncedCohorts(_ announced: [CohortKey], weight: Double) {
+    for key in announced {
+      model.objectiveConstant += weight
+      guard let arcs = cohortStarts[key], !arcs.isEmpty else { continue }
+      let index = "\(instance.programmes[key.programme].id),\(monthLabel(key.month))"
+      let kept = model.addVariable("announcedCohortKept[\(index)]", kind: .binary, cost: -weight)
+      model.addLessOrEqual(
+        "announcedCohortKept", index, LinearExpression(kept) - LinearExpression.sum(arcs.map(\.variable)), 0)
+    }
   }
 
   /// Flow conservation at every node: arrivals (and new clients) = departures.
