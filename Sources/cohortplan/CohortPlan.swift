@@ -21,6 +21,8 @@ struct CohortPlan: ParsableCommand {
       Report.self,
       Replan.self,
       Diff.self,
+      Generate.self,
+      Export.self,
     ]
   )
 }
