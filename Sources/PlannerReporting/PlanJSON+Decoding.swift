@@ -105,9 +105,6 @@ private struct PlanFileReader {
 
   func plan() throws(PlanJSON.ReadError) -> Plan {
     let file = try decoded()
-    guard file.format == PlanJSON.format else {
-      throw .init(path: "format", message: "expected \(PlanJSON.format), found \(file.format)")
-    }
     guard let status = PlanStatus(rawValue: file.status) else {
       let known = PlanStatus.allCases.map(\.rawValue).joined(separator: ", ")
       throw .init(path: "status", message: "unknown status '\(file.status)' (one of \(known))")
@@ -145,6 +142,12 @@ private struct PlanFileReader {
   }
 
   private func decoded() throws(PlanJSON.ReadError) -> FileDocument {
+    struct Header: Decodable { let format: String? }
+    // The format first, so another kind of file is named as such rather than by a missing key.
+    if let header = try? JSONDecoder().decode(Header.self, from: data), header.format != PlanJSON.format {
+      let found = header.format.map { "'\($0)'" } ?? "none"
+      throw .init(path: "format", message: "expected \(PlanJSON.format), found \(found): not a plan file")
+    }
     do {
       return try JSONDecoder().decode(FileDocument.self, from: data)
     } catch let error as DecodingError {
