@@ -44,11 +44,16 @@ let package = Package(
       dependencies: ["PlannerDomain", "PlannerReporting", .product(name: "Plot", package: "Plot")]
     ),
     .target(name: "ScenarioSynthesis", dependencies: ["PlannerDomain"]),
+    // Forecasts per cohort (with sampled inflow) and explanations of waits, checked by re-solving.
+    .target(
+      name: "PlannerInsight",
+      dependencies: ["PlannerDomain", "PlannerFormulation", "PlannerReporting", "OptimizationModel"]
+    ),
     .executableTarget(
       name: "cohortplan",
       dependencies: [
         "GLPK", "OptimizationModel", "PlannerDomain", "ScenarioIO", "PlannerFormulation", "PlanChecker",
-        "PlannerReporting", "ScenarioSynthesis", "PlannerHTML",
+        "PlannerReporting", "ScenarioSynthesis", "PlannerHTML", "PlannerInsight",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -86,6 +91,10 @@ let package = Package(
       dependencies: [
         "PlannerHTML", "PlannerReporting", "PlannerDomain", "ScenarioIO", "PlannerFormulation", "GLPK",
       ]
+    ),
+    .testTarget(
+      name: "PlannerInsightTests",
+      dependencies: ["PlannerInsight", "PlannerDomain", "PlannerFormulation", "PlannerReporting", "GLPK"]
     ),
     .testTarget(
       name: "ScenarioSynthesisTests",

@@ -23,6 +23,8 @@ struct CohortPlan: ParsableCommand {
       Diff.self,
       Generate.self,
       Export.self,
+      Forecast.self,
+      Explain.self,
     ]
   )
 }
