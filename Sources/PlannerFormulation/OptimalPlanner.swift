@@ -78,8 +78,14 @@ public enum OptimalPlanner {
   public static func plan(_ scenario: Scenario, solver: some LinearSolver, options: PlanningOptions = PlanningOptions())
     throws -> PlanningResult
   {
+    try plan(scenario, solver: solver, options: options, splitPinned: false)
+  }
+
+  private static func plan(
+    _ scenario: Scenario, solver: some LinearSolver, options: PlanningOptions, splitPinned: Bool
+  ) throws -> PlanningResult {
     try ModelSizeLimit.machine.check(ModelSizeEstimate.estimate(scenario))
-    let built = build(scenario, options: options)
+    let built = build(scenario, options: options, splitPinned: splitPinned)
     let (instance, teams, commodities, network) = (built.instance, built.teams, built.commodities, built.network)
     var statistics = ModelStatistics(
       clientClasses: commodities.count { $0.pins == nil }, pinnedClients: commodities.count { $0.pins != nil },
@@ -94,7 +100,7 @@ public enum OptimalPlanner {
     let result = try solver.solve(
       network.model,
       options: SolveOptions(
-        timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: true, cuts: [.mixedIntegerRounding],
+        timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: true, cuts: .all,
         progress: options.progress.map { report in { @Sendable progress in report(planningProgress(progress)) } },
         interruption: options.interruption, log: options.solverLog))
     statistics.solveSeconds = result.elapsedSeconds
@@ -124,7 +130,11 @@ public enum OptimalPlanner {
     }
     decomposed.sort { $0.schedule.member < $1.schedule.member }
     var schedules = decomposed.map(\.schedule)
-    SpecialistSlots.assign(&schedules, types: decomposed.map(\.type), teams: teams, instance: instance)
+    guard SpecialistSlots.assign(&schedules, types: decomposed.map(\.type), teams: teams, instance: instance) else {
+      // A team could not be split around its pinned clients: plan again, exactly, with those
+      // specialists as teams of their own.
+      return try plan(scenario, solver: solver, options: options, splitPinned: true)
+    }
     let status: PlanStatus
     switch result.status {
     case .optimal: status = .optimal
@@ -146,17 +156,17 @@ public enum OptimalPlanner {
   /// The optimisation model of a scenario, e.g. to export it as MPS or LP for another solver.
   /// Its objective is the plan's waiting months.
   public static func model(_ scenario: Scenario, options: PlanningOptions = PlanningOptions()) -> LinearModel {
-    build(scenario, options: options).network.model
+    build(scenario, options: options, splitPinned: false).network.model
   }
 
   /// Language preference is a tie-break only. It is left out of the model (where it made the
   /// search far harder without changing the waiting months) and served when teams are split
   /// among their members (``SpecialistSlots``).
-  private static func build(_ scenario: Scenario, options: PlanningOptions) -> (
+  private static func build(_ scenario: Scenario, options: PlanningOptions, splitPinned: Bool) -> (
     instance: PlanningInstance, teams: [SpecialistType], commodities: [Commodity], network: FlowNetwork
   ) {
     let instance = PlanningInstance(scenario)
-    let teams = SpecialistType.group(instance)
+    let teams = SpecialistType.group(instance, splitPinned: splitPinned)
     let commodities = Commodity.build(instance, types: teams)
     var network = FlowNetwork(instance: instance, commodities: commodities, types: teams)
     let announced = options.announcedCohorts.compactMap { cohort -> FlowNetwork.CohortKey? in

@@ -114,3 +114,18 @@ import Testing
     #expect(result.explanations.contains { $0.contains("pinned") })
   }
 }
+
+/// Ids from spreadsheets hold spaces, brackets and other scripts; the model names stay valid.
+@Suite struct ModelNameTests {
+  @Test func idsWithSpacesAndOtherScriptsStillPlan() throws {
+    let programme = Programme(
+      id: "Taal klas [A] — تعلم", provider: "School <Noord> & Zn", step: "taal les", duration: .months(1), seats: 5)
+    let plan = try planChecked(
+      Tiny.scenario(
+        route: Route(name: "r", steps: ["taal les"]), programmes: [programme],
+        specialists: [Specialist(id: "Anna de Vries")],
+        clients: [Tiny.client("A", available: 0, pins: ClientPins(specialist: "Anna de Vries"))]))
+    #expect(plan.waitingMonths == 0)
+    #expect(plan.cohorts.first?.programme == "Taal klas [A] — تعلم")
+  }
+}

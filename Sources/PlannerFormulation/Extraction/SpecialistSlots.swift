@@ -2,18 +2,26 @@ import PlannerDomain
 
 /// Splits a team's clients among its members without handovers.
 ///
-/// Each member has ⌊cap × fte⌋ slots. Taking clients in order of their first counted month
-/// (or year, on annual basis) and giving each a free slot is interval colouring, which never
-/// needs more slots than the largest overlap, which the model keeps within the team's total
-/// (FORMULATION-NOTES.md). Among free slots, one of a member who speaks the client's language
-/// is preferred under `language_match: preferred`, then the member with the fewest clients.
+/// Clients pinned to a member go to that member first. The others are taken in order of their
+/// first counted month (or calendar year, on annual basis), each to a member who stays within
+/// the cap in every month (year) the client is counted. With no pinned clients this greedy is
+/// interval colouring and never fails while the team total stays within the sum of the caps,
+/// which the model ensures (FORMULATION-NOTES.md): any month an earlier client still occupies
+/// lies inside the new client's first month. Pinned clients make a member's spare capacity vary
+/// over time and the greedy can then fail; ``assign(_:types:teams:instance:)`` reports that and
+/// the planner solves again with pinned members as teams of their own.
+///
+/// Among members with room, one who speaks the client's language is preferred under
+/// `language_match: preferred`, then the member with the fewest clients.
 enum SpecialistSlots {
+  /// Returns false when a client found no member with room (only possible with pins).
   static func assign(
     _ schedules: inout [ClientSchedule], types: [Int?], teams: [SpecialistType], instance: PlanningInstance
-  ) {
+  ) -> Bool {
     let annual = instance.scenario.caseload.basis == .annual
     let preferLanguage = instance.scenario.languageMatch == .preferred
     let firstYear = instance.scenario.start.year
+    let years = GridSpecialist.years(of: instance.scenario)
     for team in teams {
       let members = schedules.indices.filter { types[$0] == team.index }
       guard !members.isEmpty else { continue }
@@ -21,46 +29,63 @@ enum SpecialistSlots {
         for index in members { schedules[index].specialist = team.members[0] }
         continue
       }
-      // (member specialist, last occupied unit) per slot; unit = month or calendar year.
-      var slots: [(specialist: Int, lastUsed: Int)] = []
-      for specialist in team.members {
-        let count = instance.specialists[specialist].monthlyCap
-        slots += Array(repeating: (specialist, Int.min), count: max(count, 0))
-      }
+      let unitCount = annual ? years.count : instance.horizon
+      var capacity: [Int: [Int]] = [:]
+      var load: [Int: [Int]] = [:]
       var assigned: [Int: Int] = [:]
-      let intervals = members.map { index -> (index: Int, first: Int, last: Int) in
-        let counted = ClientTimeline(schedules[index], in: instance).counted
-        guard !counted.isEmpty else { return (index, Int.min, Int.min) }
-        if annual {
-          let firstUnit = instance.scenario.month(at: counted.lowerBound).year - firstYear
-          let lastUnit = instance.scenario.month(at: counted.upperBound - 1).year - firstYear
-          return (index, firstUnit, lastUnit)
-        }
-        return (index, counted.lowerBound, counted.upperBound - 1)
+      for specialist in team.members {
+        let grid = instance.specialists[specialist]
+        capacity[specialist] =
+          annual
+          ? grid.yearlyCaps.map(\.cap) : (0..<instance.horizon).map { grid.available[$0] ? grid.monthlyCap : 0 }
+        load[specialist] = Array(repeating: 0, count: unitCount)
       }
-      for interval in intervals.sorted(by: { ($0.first, $0.last, $0.index) < ($1.first, $1.last, $1.index) }) {
-        let specialist: Int
-        if interval.first == Int.min {
-          specialist = team.members.min { (assigned[$0] ?? 0, $0) < (assigned[$1] ?? 0, $1) } ?? team.members[0]
-        } else if let slot = slots.indices.filter({ slots[$0].lastUsed < interval.first }).min(by: {
-          let languages = instance.members[schedules[interval.index].member].languages
-          func mismatch(_ slot: Int) -> Int {
-            guard preferLanguage else { return 0 }
-            return languagesMatch(languages, instance.specialists[slots[slot].specialist].specialist.languages) ? 0 : 1
-          }
-          return (mismatch($0), assigned[slots[$0].specialist] ?? 0, $0)
-            < (mismatch($1), assigned[slots[$1].specialist] ?? 0, $1)
-        }) {
-          slots[slot].lastUsed = interval.last
-          specialist = slots[slot].specialist
-        } else {
-          // Only reachable if the model's team total was exceeded; keep the client with the
-          // least-loaded member so the checker reports the breach instead of losing a client.
-          specialist = team.members.min { (assigned[$0] ?? 0, $0) < (assigned[$1] ?? 0, $1) } ?? team.members[0]
+      func units(_ index: Int) -> ClosedRange<Int>? {
+        let counted = ClientTimeline(schedules[index], in: instance).counted
+        guard !counted.isEmpty else { return nil }
+        if annual {
+          return
+            (instance.scenario.month(at: counted.lowerBound).year - firstYear)...(instance.scenario.month(
+              at: counted.upperBound - 1
+            ).year - firstYear)
         }
+        return counted.lowerBound...(counted.upperBound - 1)
+      }
+      func place(_ index: Int, with specialist: Int, over range: ClosedRange<Int>?) {
+        if let range { for unit in range { load[specialist]?[unit] += 1 } }
         assigned[specialist, default: 0] += 1
-        schedules[interval.index].specialist = specialist
+        schedules[index].specialist = specialist
+      }
+      var open: [(index: Int, range: ClosedRange<Int>?)] = []
+      for index in members {
+        let range = units(index)
+        if let pinned = instance.members[schedules[index].member].pins?.specialist,
+          let specialist = instance.specialistIndex(id: pinned), team.members.contains(specialist)
+        {
+          place(index, with: specialist, over: range)
+        } else {
+          open.append((index, range))
+        }
+      }
+      open.sort {
+        ($0.range?.lowerBound ?? Int.min, $0.range?.upperBound ?? Int.min, $0.index)
+          < ($1.range?.lowerBound ?? Int.min, $1.range?.upperBound ?? Int.min, $1.index)
+      }
+      for (index, range) in open {
+        let languages = instance.members[schedules[index].member].languages
+        let withRoom = team.members.filter { specialist in
+          guard let range else { return true }
+          return range.allSatisfy { (load[specialist]?[$0] ?? 0) < (capacity[specialist]?[$0] ?? 0) }
+        }
+        func rank(_ specialist: Int) -> (Int, Int, Int) {
+          let mismatch =
+            preferLanguage && !languagesMatch(languages, instance.specialists[specialist].specialist.languages) ? 1 : 0
+          return (mismatch, assigned[specialist] ?? 0, specialist)
+        }
+        guard let chosen = withRoom.min(by: { rank($0) < rank($1) }) else { return false }
+        place(index, with: chosen, over: range)
       }
     }
+    return true
   }
 }

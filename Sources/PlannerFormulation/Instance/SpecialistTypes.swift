@@ -6,7 +6,9 @@ import PlannerDomain
 /// group's total slots can be split among its members afterwards (interval colouring), so the
 /// model needs only the group's total (FORMULATION-NOTES.md). That is exact when all members
 /// have the same availability and, where matching is required, the same languages; a specialist
-/// with `from`/`until`, or named in a client's pin, stays a group of one.
+/// with `from`/`until` stays a group of one. A specialist named in pins stays in the group, with
+/// the pinned clients placed first when the group is split; if that split fails, the plan is
+/// solved again with such specialists as groups of one (`splitPinned`), which is always exact.
 public struct SpecialistType: Sendable {
   public let index: Int
   /// Indices into ``PlanningInstance/specialists``, in scenario order.
@@ -20,8 +22,8 @@ public struct SpecialistType: Sendable {
   public var label: String { "team\(index + 1)" }
 
   /// Groups the instance's specialists into types, in order of their first member.
-  public static func group(_ instance: PlanningInstance) -> [SpecialistType] {
-    let pinnedIDs = Set(instance.members.compactMap { $0.pins?.specialist })
+  public static func group(_ instance: PlanningInstance, splitPinned: Bool = false) -> [SpecialistType] {
+    let pinnedIDs = splitPinned ? Set(instance.members.compactMap { $0.pins?.specialist }) : []
     let matchMatters = instance.scenario.languageMatch == .required
     var groups: [[Int]] = []
     var keyOfGroup: [String: Int] = [:]

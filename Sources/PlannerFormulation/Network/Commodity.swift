@@ -24,14 +24,22 @@ struct Commodity {
   var heads: Int { supply.values.reduce(0, +) }
 
   /// Builds commodities in a fixed order of their first member. Clients with the same route,
-  /// profile, languages, open steps and identical pins are interchangeable, so even pinned
-  /// clients (e.g. a caseload carried over with intake, specialist and exit fixed) share one.
+  /// eligible programmes, open steps and identical pins (and languages, where matching is
+  /// required) are interchangeable, so even pinned clients (e.g. a caseload carried over with
+  /// intake, specialist and exit fixed) share one.
   static func build(_ instance: PlanningInstance, types: [SpecialistType]) -> [Commodity] {
     var classes: [[Int]] = []
     var classOfKey: [String: Int] = [:]
+    let languagesMatter = instance.scenario.languageMatch == .required
     for member in instance.members where member.earliestIntake < instance.horizon || member.pins != nil {
+      // What the model can tell apart: the route, which programmes admit the client at each
+      // step (not the profile's name), languages only where matching is required, and pins.
+      let eligibility = member.openSteps.map { step in
+        instance.eligibleProgrammes(step: step, for: member).map { String($0.index) }.joined(separator: ".")
+      }
       let key = [
-        member.route, member.profile ?? "\u{1}", Set(member.languages).sorted().joined(separator: ","),
+        member.route, eligibility.joined(separator: "/"),
+        languagesMatter ? Set(member.languages).sorted().joined(separator: ",") : "",
         member.openSteps.joined(separator: ","),
         member.pins?.canonicalKey(
           intakeMonths: instance.route(of: member).intakeMonths, hasOpenSteps: !member.openSteps.isEmpty) ?? "",

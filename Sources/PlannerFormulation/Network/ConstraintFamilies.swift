@@ -28,7 +28,7 @@ extension FlowNetwork {
     for key in announced {
       model.objectiveConstant += weight
       guard let arcs = cohortStarts[key], !arcs.isEmpty else { continue }
-      let index = "\(instance.programmes[key.programme].id),\(monthLabel(key.month))"
+      let index = "\(programmeLabel(key.programme)),\(monthLabel(key.month))"
       let kept = model.addVariable("announcedCohortKept[\(index)]", kind: .binary, cost: -weight)
       model.addLessOrEqual(
         "announcedCohortKept", index, LinearExpression(kept) - LinearExpression.sum(arcs.map(\.variable)), 0)
@@ -50,7 +50,7 @@ extension FlowNetwork {
       case .readyForStep(let commodity, let type, let step, let month):
         family = "clientsReadyForStep"
         index =
-          "\(commodities[commodity].label),\(types[type].label),\(commodities[commodity].openSteps[step]),\(monthLabel(month))"
+          "\(commodities[commodity].label),\(types[type].label),\(stepLabel(commodities[commodity], step)),\(monthLabel(month))"
       }
       model.addEqual(family, index, expression, Double(supply[node] ?? 0))
     }
@@ -63,7 +63,7 @@ extension FlowNetwork {
       let programme = instance.programmes[key.programme]
       let arcs = cohortStarts[key] ?? []
       let starters = LinearExpression.sum(arcs.map(\.variable))
-      let index = "\(programme.id),\(monthLabel(key.month))"
+      let index = "\(programmeLabel(key.programme)),\(monthLabel(key.month))"
       if programme.minSize <= 1 {
         model.addLessOrEqual("cohortSeats", index, starters, Double(programme.seats * programme.groups))
         continue
@@ -82,39 +82,51 @@ extension FlowNetwork {
     }
   }
 
-  /// caseload[team,m] = caseload[team,m−1] + intakes − exits, bounded by the cap.
+  /// caseload[team,m] = caseload[team,m−1] + intakes − exits, bounded by the cap; and the same
+  /// for the pinned clients of each specialist who shares a team, within that specialist's cap.
   private mutating func addCaseloads() {
-    let annual = instance.scenario.caseload.basis == .annual
     for type in types where !caseloadChanges[type.index].isEmpty {
-      var previous: Variable?
-      var load: [Variable] = []
-      for month in 0..<horizon {
-        let available = type.members.contains { instance.specialists[$0].available[month] }
-        let upper: Double =
-          !available
-          ? 0
-          : annual
-            ? Double(type.yearlyCapacity.map(\.cap).max() ?? 0)
-            : Double(
-              type.monthlyCapacity[month])
-        let current = model.addVariable("caseload[\(type.label),\(monthLabel(month))]", lower: 0, upper: upper)
-        var balance = LinearExpression(current)
-        if let previous { balance.add(previous, -1) }
-        for (variable, sign) in caseloadChanges[type.index][month] ?? [] { balance.add(variable, -sign) }
-        model.addEqual("caseload", "\(type.label),\(monthLabel(month))", balance, 0)
-        load.append(current)
-        previous = current
+      let available = (0..<horizon).map { month in type.members.contains { instance.specialists[$0].available[month] } }
+      addCaseload(
+        label: type.label, changes: caseloadChanges[type.index], available: available,
+        monthlyCap: type.monthlyCapacity, yearlyCaps: type.yearlyCapacity)
+    }
+    for specialist in pinnedCaseloadChanges.keys.sorted() {
+      let grid = instance.specialists[specialist]
+      addCaseload(
+        label: "pinned:" + ModelName.safe(grid.specialist.id, index: specialist),
+        changes: pinnedCaseloadChanges[specialist] ?? [:],
+        available: grid.available, monthlyCap: Array(repeating: grid.monthlyCap, count: horizon),
+        yearlyCaps: grid.yearlyCaps)
+    }
+  }
+
+  private mutating func addCaseload(
+    label: String, changes: [Int: [(Variable, Double)]], available: [Bool], monthlyCap: [Int],
+    yearlyCaps: [(year: Int, cap: Int)]
+  ) {
+    let annual = instance.scenario.caseload.basis == .annual
+    var previous: Variable?
+    var load: [Variable] = []
+    for month in 0..<horizon {
+      let upper = !available[month] ? 0 : annual ? Double(yearlyCaps.map(\.cap).max() ?? 0) : Double(monthlyCap[month])
+      let current = model.addVariable("caseload[\(label),\(monthLabel(month))]", lower: 0, upper: upper)
+      var balance = LinearExpression(current)
+      if let previous { balance.add(previous, -1) }
+      for (variable, sign) in changes[month] ?? [] { balance.add(variable, -sign) }
+      model.addEqual("caseload", "\(label),\(monthLabel(month))", balance, 0)
+      load.append(current)
+      previous = current
+    }
+    guard annual else { return }
+    for (year, cap) in yearlyCaps {
+      guard let months = gridMonths(ofYear: year, in: instance.scenario) else { continue }
+      // Distinct clients in the year = those on the caseload in its first month + intakes after it.
+      var distinct = LinearExpression(load[months.lowerBound])
+      for month in months.dropFirst() {
+        for (variable, sign) in changes[month] ?? [] where sign > 0 { distinct.add(variable, 1) }
       }
-      guard annual else { continue }
-      for (year, cap) in type.yearlyCapacity {
-        guard let months = gridMonths(ofYear: year, in: instance.scenario) else { continue }
-        // Distinct clients in the year = those on the caseload in its first month + intakes after it.
-        var distinct = LinearExpression(load[months.lowerBound])
-        for month in months.dropFirst() {
-          for (variable, sign) in caseloadChanges[type.index][month] ?? [] where sign > 0 { distinct.add(variable, 1) }
-        }
-        model.addLessOrEqual("annualCaseload", "\(type.label),\(year)", distinct, Double(cap))
-      }
+      model.addLessOrEqual("annualCaseload", "\(label),\(year)", distinct, Double(cap))
     }
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OptimizationModel
 import PlannerDomain
 
@@ -56,6 +57,9 @@ struct FlowNetwork {
   private(set) var cohortOrder: [CohortKey] = []
   /// Per type: grid month → variables whose flow joins (+1) or leaves (−1) the caseload.
   private(set) var caseloadChanges: [[Int: [(Variable, Double)]]]
+  /// Per specialist pinned by clients of a larger team: the same changes for those clients only,
+  /// so the specialist's own cap can be kept for them (``SpecialistSlots`` places them first).
+  private(set) var pinnedCaseloadChanges: [Int: [Int: [(Variable, Double)]]] = [:]
   /// Pins that cannot hold whatever the plan does, in domain words.
   private(set) var pinConflicts: [String] = []
 
@@ -176,7 +180,8 @@ struct FlowNetwork {
       let landing = land(commodity: commodity, type: type, rawMonth: month + programme.durationMonths, step: step + 1)
       guard let landing else { continue }
       let variable = model.addVariable(
-        "start[\(commodity.label),\(types[type].label),\(programme.id),\(monthLabel(month))]", kind: .integer,
+        "start[\(commodity.label),\(types[type].label),\(programmeLabel(programmeIndex)),\(monthLabel(month))]",
+        kind: .integer,
         lower: 0, upper: Double(commodity.heads))
       addArc(
         variable, commodity: commodity.index, kind: .start(programme: programmeIndex, month: month, step: step),
@@ -194,7 +199,7 @@ struct FlowNetwork {
         ? .unstarted(type: type, step: step)
         : .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: month + 1))
       let variable = model.addVariable(
-        "waitForStep[\(commodity.label),\(types[type].label),\(commodity.openSteps[step]),\(monthLabel(month))]",
+        "waitForStep[\(commodity.label),\(types[type].label),\(stepLabel(commodity, step)),\(monthLabel(month))]",
         lower: 0, cost: 1)
       addArc(variable, commodity: commodity.index, kind: .waitForStep, from: node, to: next)
       destinations.append(next)
@@ -232,20 +237,51 @@ struct FlowNetwork {
     if case .finished(let type, let month) = to, commodity < commodities.count,
       commodities[commodity].pins?.exit == nil
     {
-      recordExit(variable, type: type, month: month + commodities[commodity].route.aftercare)
+      recordExit(
+        variable, type: type, month: month + commodities[commodity].route.aftercare,
+        pinned: pinnedSpecialist(commodities[commodity], type: type))
     }
   }
 
   private mutating func recordIntake(_ variable: Variable, commodity: Commodity, type: Int, month: Int) {
     guard month < horizon else { return }
+    let pinned = pinnedSpecialist(commodity, type: type)
     caseloadChanges[type][max(month, 0), default: []].append((variable, 1))
-    if let exit = commodity.pins?.exit { recordExit(variable, type: type, month: exit) }
+    if let pinned { pinnedCaseloadChanges[pinned, default: [:]][max(month, 0), default: []].append((variable, 1)) }
+    if let exit = commodity.pins?.exit { recordExit(variable, type: type, month: exit, pinned: pinned) }
   }
 
-  private mutating func recordExit(_ variable: Variable, type: Int, month: Int) {
+  private mutating func recordExit(_ variable: Variable, type: Int, month: Int, pinned: Int?) {
     guard month < horizon else { return }
     caseloadChanges[type][max(month, 0), default: []].append((variable, -1))
+    if let pinned { pinnedCaseloadChanges[pinned, default: [:]][max(month, 0), default: []].append((variable, -1)) }
+  }
+
+  /// The specialist a commodity is pinned to, when that specialist shares a larger team.
+  private func pinnedSpecialist(_ commodity: Commodity, type: Int) -> Int? {
+    guard types[type].members.count > 1, let id = commodity.pins?.specialist else { return nil }
+    return instance.specialistIndex(id: id)
   }
 
   func monthLabel(_ month: Int) -> String { instance.scenario.month(at: month).description }
+
+  func programmeLabel(_ index: Int) -> String { ModelName.safe(instance.programmes[index].id, index: index) }
+
+  func stepLabel(_ commodity: Commodity, _ step: Int) -> String {
+    ModelName.safe(commodity.openSteps[step], index: step)
+  }
+}
+
+/// Scenario ids inside model names: solvers and MPS files take no white space and at most 255
+/// bytes per name, while scenario ids may hold anything. Readable ids stay as they are; others
+/// become a safe form made unique by the position of the thing they name.
+enum ModelName {
+  static func safe(_ id: String, index: Int) -> String {
+    let allowed = id.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && !"[],:\\".unicodeScalars.contains($0) }
+    if allowed && id.utf8.count <= 40 { return id }
+    let cleaned = String(String.UnicodeScalarView(id.unicodeScalars.map { $0.isASCII && $0.value > 32 ? $0 : "_" }))
+      .replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")")
+      .replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: ":", with: ";")
+    return String(cleaned.prefix(32)) + "~\(index)"
+  }
 }
