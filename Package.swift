@@ -49,11 +49,17 @@ let package = Package(
       name: "PlannerInsight",
       dependencies: ["PlannerDomain", "PlannerFormulation", "PlannerReporting", "OptimizationModel"]
     ),
+    // What-if comparisons and staffing grids: variants solved side by side, one solve per thread.
+    .target(
+      name: "PlannerWhatIf",
+      dependencies: ["PlannerDomain", "PlannerFormulation", "PlannerReporting", "OptimizationModel"]
+    ),
     .executableTarget(
       name: "cohortplan",
       dependencies: [
         "GLPK", "OptimizationModel", "PlannerDomain", "ScenarioIO", "PlannerFormulation", "PlanChecker",
         "PlannerReporting", "ScenarioSynthesis", "PlannerHTML", "PlannerInsight",
+        "PlannerWhatIf",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -95,6 +101,10 @@ let package = Package(
     .testTarget(
       name: "PlannerInsightTests",
       dependencies: ["PlannerInsight", "PlannerDomain", "PlannerFormulation", "PlannerReporting", "GLPK"]
+    ),
+    .testTarget(
+      name: "PlannerWhatIfTests",
+      dependencies: ["PlannerWhatIf", "PlannerDomain", "PlannerFormulation", "PlannerReporting", "ScenarioIO", "GLPK"]
     ),
     .testTarget(
       name: "ScenarioSynthesisTests",

@@ -26,7 +26,13 @@ public enum ScenarioLoader {
   ///
   /// A missing or unreadable file is reported as a diagnostic too, with
   /// ``ScenarioLoadError/isUnreadable`` set.
-  public static func load(path: String) throws(ScenarioLoadError) -> LoadedScenario {
+  ///
+  /// `overrides` change the file's YAML tree, in order, before it is decoded and checked
+  /// (``ScenarioOverride``); problems in the values they wrote name them, and the source digest
+  /// then covers their texts too.
+  public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioLoadError)
+    -> LoadedScenario
+  {
     let bytes: [UInt8]
     switch FileInput.read(path) {
     case .success(let data): bytes = data
@@ -47,20 +53,21 @@ public enum ScenarioLoader {
         ], isUnreadable: true)
     }
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    return try load(text: text, bytes: bytes, fileName: path, baseDirectory: directory)
+    return try load(text: text, bytes: bytes, fileName: path, baseDirectory: directory, overrides: overrides)
   }
 
   /// Loads a scenario from text. `fileName` names it in diagnostics; `baseDirectory` is where
   /// referenced CSV files are looked for (nil: such references are errors).
-  public static func load(yaml: String, fileName: String, baseDirectory: String?) throws(ScenarioLoadError)
-    -> LoadedScenario
-  {
-    try load(text: yaml, bytes: Array(yaml.utf8), fileName: fileName, baseDirectory: baseDirectory)
+  public static func load(
+    yaml: String, fileName: String, baseDirectory: String?, overrides: [ScenarioOverride] = []
+  ) throws(ScenarioLoadError) -> LoadedScenario {
+    try load(
+      text: yaml, bytes: Array(yaml.utf8), fileName: fileName, baseDirectory: baseDirectory, overrides: overrides)
   }
 
-  private static func load(text: String, bytes: [UInt8], fileName: String, baseDirectory: String?)
-    throws(ScenarioLoadError) -> LoadedScenario
-  {
+  private static func load(
+    text: String, bytes: [UInt8], fileName: String, baseDirectory: String?, overrides: [ScenarioOverride]
+  ) throws(ScenarioLoadError) -> LoadedScenario {
     guard bytes.count <= YAMLDocument.maximumBytes else {
       throw ScenarioLoadError(diagnostics: [
         Diagnostic(
@@ -68,15 +75,22 @@ public enum ScenarioLoader {
           message: "the scenario is larger than \(YAMLDocument.maximumBytes / 1024 / 1024) MiB")
       ])
     }
-    let root: Yams.Node
+    var root: Yams.Node
     switch YAMLDocument.compose(text, file: fileName) {
     case .success(let node): root = node
     case .failure(let error): throw error
     }
+    var applied: [ScenarioOverride.Applied] = []
+    if !overrides.isEmpty {
+      switch ScenarioOverride.apply(overrides, to: root, file: fileName) {
+      case .success(let changed): (root, applied) = (changed.root, changed.applied)
+      case .failure(let error): throw error
+      }
+    }
     let decoder = ScenarioDecoder(file: fileName, baseDirectory: baseDirectory)
     let draft = decoder.decodeScenario(root)
     var validator = ScenarioValidator(draft: draft, sourceMap: decoder.sourceMap)
-    let diagnostics = decoder.diagnostics + validator.validate()
+    let diagnostics = ScenarioOverride.attribute(decoder.diagnostics + validator.validate(), to: applied)
     let hasErrors = diagnostics.contains { $0.severity == .error }
     guard !hasErrors, draft.isComplete, let scenario = assemble(draft) else {
       if !hasErrors {
@@ -94,6 +108,7 @@ public enum ScenarioLoader {
       digest.update(Array(name.utf8) + [0x0A] + Array(String(fileBytes.count).utf8) + [0x0A])
       digest.update(fileBytes)
     }
+    for override in overrides { digest.update(Array(("override " + override.text + "\n").utf8)) }
     return LoadedScenario(
       scenario: scenario, warnings: Diagnostic.sortedByPosition(diagnostics), sourceDigest: digest.hexDigest())
   }

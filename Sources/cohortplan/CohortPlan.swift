@@ -23,6 +23,8 @@ struct CohortPlan: ParsableCommand {
       Diff.self,
       Generate.self,
       Export.self,
+      Compare.self,
+      Staff.self,
       Forecast.self,
       Explain.self,
     ]

@@ -1,0 +1,64 @@
+import ScenarioIO
+import Testing
+
+@Suite struct VariantsFileTests {
+  @Test func variantsKeepTheirOrderAndOverrides() throws {
+    let variants = try VariantsFile.load(
+      yaml: """
+        cap 90:
+          caseload.cap: 90
+        two starts:
+          programmes[course].starts: [4, 10]
+          specialists+: {id: S2, languages: [nl]}
+        smaller:
+          specialists-: S1
+          add-specialist: [S3, "S4:0.5"]
+        as written: {}
+        """, fileName: "variants.yaml")
+    #expect(variants.map(\.name) == ["cap 90", "two starts", "smaller", "as written"])
+    #expect(variants[0].overrides.map(\.text) == ["caseload.cap=90"])
+    #expect(variants[1].overrides.map(\.operation) == [.set, .append])
+    #expect(variants[1].overrides.first?.origin?.line == 4)
+    #expect(variants[2].overrides.map(\.operation) == [.remove, .addSpecialist, .addSpecialist])
+    #expect(variants[3].overrides.isEmpty)
+    let loaded = try Small.load(overrides: [])
+    _ = loaded
+    let scenario = try ScenarioLoader.load(
+      yaml: Small.calendarYAML, fileName: "calendar.yaml", baseDirectory: nil, overrides: variants[1].overrides
+    ).scenario
+    #expect(scenario.programmes.first?.starts == .months([4, 10]))
+    #expect(scenario.specialists.map(\.id) == ["S1", "S2"])
+  }
+
+  /// A bad value from a variants file is reported at its line in that file.
+  @Test func problemsPointIntoTheVariantsFile() throws {
+    let variants = try VariantsFile.load(
+      yaml: """
+        fine: {caseload.cap: 90}
+        broken:
+          programmes[course].seats: none
+        """, fileName: "variants.yaml")
+    #expect {
+      _ = try ScenarioLoader.load(
+        yaml: Small.calendarYAML, fileName: "calendar.yaml", baseDirectory: nil, overrides: variants[1].overrides)
+    } throws: { error in
+      guard let error = error as? ScenarioLoadError, let diagnostic = error.errors.first else { return false }
+      return diagnostic.file == "variants.yaml" && diagnostic.line == 3 && diagnostic.path == "programmes[0].seats"
+        && diagnostic.message.contains("programmes[course].seats=none")
+    }
+  }
+
+  @Test func malformedVariantsFileIsLocated() throws {
+    #expect {
+      _ = try VariantsFile.load(yaml: "a:\n  - caseload.cap=90\n", fileName: "variants.yaml")
+    } throws: { error in
+      (error as? ScenarioLoadError)?.errors.first?.line == 2
+    }
+    #expect {
+      _ = try VariantsFile.load(yaml: "a:\n  caseload.cap: 90\n  x[: 1\n", fileName: "variants.yaml")
+    } throws: { error in
+      let diagnostic = (error as? ScenarioLoadError)?.errors.first
+      return diagnostic?.line == 3 && diagnostic?.message.contains("without closing") == true
+    }
+  }
+}
