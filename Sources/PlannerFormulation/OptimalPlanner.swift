@@ -108,9 +108,26 @@ public enum OptimalPlanner {
     guard result.hasSolution else {
       switch result.status {
       case .timeLimit, .interrupted:
-        return noPlan(
-          instance, status: result.status == .timeLimit ? .timeLimit : .interrupted, statistics: statistics,
-          reasons: ["The search stopped (\(result.status.rawValue)) before it found a first plan."])
+        // Nothing is lost: the first-come-first-served plan is a feasible plan, reported with
+        // the solver's bound, so the gap says how far from optimal it may be.
+        let status: PlanStatus = result.status == .timeLimit ? .timeLimit : .interrupted
+        let fallback = FirstComeFirstServedPlanner.plan(scenario)
+        guard fallback.hasPlan else {
+          return noPlan(
+            instance, status: status, statistics: statistics,
+            reasons: ["The search stopped (\(result.status.rawValue)) before it found a first plan."])
+        }
+        var plan = fallback.plan
+        plan.strategy = "optimal"
+        plan.status = status
+        plan.bound = result.bound.map { max(0, ($0 - 1e-6).rounded(.up)) }
+        plan.gap = plan.bound.map {
+          plan.waitingMonths > 0 ? max(0, (Double(plan.waitingMonths) - $0) / Double(plan.waitingMonths)) : 0
+        }
+        let note =
+          "The search stopped (\(result.status.rawValue)) before it found a plan of its own; this is the "
+          + "first-come-first-served plan, within the gap of the best bound found."
+        return PlanningResult(plan: plan, statistics: statistics, explanations: [note] + fallback.explanations)
       default:
         return noPlan(
           instance, status: .infeasible, statistics: statistics,
