@@ -13,6 +13,8 @@ let package = Package(
     .library(name: "OptimizationModel", targets: ["OptimizationModel"]),
     .library(name: "GLPK", targets: ["GLPK"]),
     .library(name: "ScenarioIO", targets: ["ScenarioIO"]),
+    // For the fuzzing package in Fuzz/, which depends on this one by path (Fuzz/README.md).
+    .library(name: "FuzzHarness", targets: ["FuzzHarness"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +46,13 @@ let package = Package(
       dependencies: ["PlannerDomain", "PlannerReporting", .product(name: "Plot", package: "Plot")]
     ),
     .target(name: "ScenarioSynthesis", dependencies: ["PlannerDomain"]),
+    // One fuzz input through loading, validation, planning and checking; shared by the fuzz
+    // target (Fuzz/Package.swift) and the regression tests of its findings.
+    .target(
+      name: "FuzzHarness",
+      dependencies: ["ScenarioIO", "PlannerDomain", "PlannerFormulation", "GLPK", "PlanChecker", "PlannerReporting"],
+      path: "Fuzz/Harness"
+    ),
     // Forecasts per cohort (with sampled inflow) and explanations of waits, checked by re-solving.
     .target(
       name: "PlannerInsight",
@@ -78,7 +87,7 @@ let package = Package(
     .testTarget(
       name: "ScenarioIOTests",
       dependencies: [
-        "ScenarioIO", "PlannerDomain", "PlannerTestSupport",
+        "ScenarioIO", "PlannerDomain", "PlannerTestSupport", "FuzzHarness",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),

@@ -57,11 +57,41 @@ enum YAMLDocument {
         severity: .error, file: file, path: "", line: context.mark.line, column: context.mark.column,
         message: "key \(names) appears more than once in the same mapping",
         hint: "keep one; later values would silently replace earlier ones")
-    case .reader(let problem, _, _, _):
-      return Diagnostic(severity: .error, file: file, path: "", message: "not readable as text: " + problem)
+    case .reader(let problem, let offset, let value, let yaml):
+      let position = readerPosition(in: yaml, offset: offset, value: value)
+      let character = value >= 0 ? " (U+\(String(UInt32(value), radix: 16, uppercase: true)))" : ""
+      return Diagnostic(
+        severity: .error, file: file, path: "", line: position?.line, column: position?.column,
+        message: "not readable as text: " + problem + character,
+        hint: "remove the character or save the file as plain UTF-8 text")
     default:
       return Diagnostic(severity: .error, file: file, path: "", message: "cannot read the YAML")
     }
+  }
+
+  /// Line and column (1-based, in characters) of the reader's problem: at `offset` characters
+  /// from the start when Yams knows it, else at the first occurrence of the offending scalar.
+  static func readerPosition(in text: String, offset: Int?, value: Int32) -> (line: Int, column: Int)? {
+    let target: String.Index?
+    if let offset, offset >= 0 {
+      target = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex)
+    } else if value >= 0 {
+      target = text.unicodeScalars.firstIndex { $0.value == UInt32(value) }
+    } else {
+      target = nil
+    }
+    guard let target else { return nil }
+    var line = 1
+    var column = 1
+    for character in text[..<target] {
+      if character.isNewline {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+    }
+    return (line, column)
   }
 
   /// Aliases (`*name`) of an anchored list or mapping are refused before composing: nested

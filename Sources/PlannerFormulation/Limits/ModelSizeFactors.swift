@@ -12,16 +12,20 @@ public struct ModelSizeFactors: Hashable, Sendable {
 
   /// The horizon H.
   public var months: Int
-  /// Groups of clients planned as one (same route, profile, languages, steps done and pins).
+  /// Groups of clients planned as one: same route, open steps, eligible programmes per step and
+  /// pins, and under `language_match: required` the same languages (``Commodity``).
   public var clientKinds: Int
   /// Kinds that are pinned clients (each with its own pins).
   public var pinnedKinds: Int
-  /// Distinct language lists, profiles and routes among the kinds.
-  public var languageLists: Int
-  public var profiles: Int
+  /// Distinct lists of eligible programmes per open step, routes and (only counted where
+  /// matching is required) language lists among the kinds.
+  public var eligibilityPatterns: Int
   public var routes: Int
+  public var languageLists: Int
+  /// Whether languages split kinds of client and teams (`language_match: required`).
+  public var languagesMatter: Bool
   /// Groups of interchangeable specialists, and how many of them are a specialist on their own
-  /// because of `from`/`until` or a client's pin.
+  /// (with `from`/`until`, or the only one with their languages where matching is required).
   public var specialistTeams: Int
   public var specialistsOnTheirOwn: Int
   /// Teams a kind of client may join, on average.
@@ -30,15 +34,17 @@ public struct ModelSizeFactors: Hashable, Sendable {
   public var startsPerReadyMonth: Double
 
   public init(
-    months: Int, clientKinds: Int, pinnedKinds: Int, languageLists: Int, profiles: Int, routes: Int,
-    specialistTeams: Int, specialistsOnTheirOwn: Int, teamsPerKind: Double, startsPerReadyMonth: Double
+    months: Int, clientKinds: Int, pinnedKinds: Int, eligibilityPatterns: Int, routes: Int, languageLists: Int,
+    languagesMatter: Bool, specialistTeams: Int, specialistsOnTheirOwn: Int, teamsPerKind: Double,
+    startsPerReadyMonth: Double
   ) {
     self.months = months
     self.clientKinds = clientKinds
     self.pinnedKinds = pinnedKinds
-    self.languageLists = languageLists
-    self.profiles = profiles
+    self.eligibilityPatterns = eligibilityPatterns
     self.routes = routes
+    self.languageLists = languageLists
+    self.languagesMatter = languagesMatter
     self.specialistTeams = specialistTeams
     self.specialistsOnTheirOwn = specialistsOnTheirOwn
     self.teamsPerKind = teamsPerKind
@@ -49,9 +55,10 @@ public struct ModelSizeFactors: Hashable, Sendable {
     let kinds = max(commodities.count, 1)
     self.init(
       months: instance.horizon, clientKinds: commodities.count, pinnedKinds: commodities.count { $0.pins != nil },
+      eligibilityPatterns: Set(commodities.map(\.eligible)).count, routes: Set(commodities.map(\.route.name)).count,
       languageLists: Set(commodities.map { Set($0.languages) }).count,
-      profiles: Set(commodities.map { $0.profile ?? "" }).count, routes: Set(commodities.map(\.route.name)).count,
-      specialistTeams: teams.count, specialistsOnTheirOwn: teams.count { $0.members.count == 1 },
+      languagesMatter: instance.scenario.languageMatch == .required, specialistTeams: teams.count,
+      specialistsOnTheirOwn: teams.count { $0.members.count == 1 },
       teamsPerKind: Double(commodities.reduce(0) { $0 + $1.allowedTypes.count }) / Double(kinds),
       startsPerReadyMonth: counter.readyNodes > 0 ? Double(counter.startArcs) / Double(counter.readyNodes) : 0)
   }
@@ -86,18 +93,21 @@ public struct ModelSizeFactors: Hashable, Sendable {
     switch factor {
     case .clientKinds:
       var causes = [
-        "\(languageLists) language \(languageLists == 1 ? "list" : "lists")",
-        "\(profiles) \(profiles == 1 ? "profile" : "profiles")", "\(routes) \(routes == 1 ? "route" : "routes")",
+        "\(routes) \(routes == 1 ? "route" : "routes")",
+        "\(eligibilityPatterns) \(eligibilityPatterns == 1 ? "set" : "sets") of eligible programmes",
       ]
+      if languagesMatter { causes.insert("\(languageLists) language \(languageLists == 1 ? "list" : "lists")", at: 0) }
       if pinnedKinds > 0 { causes.append("\(pinnedKinds) pinned \(pinnedKinds == 1 ? "client" : "clients")") }
       return
-        "\(clientKinds) kinds of client: clients who differ in route, profile, languages, steps done or pins are "
-        + "planned separately (here \(causes.joined(separator: ", ")))"
+        "\(clientKinds) kinds of client: clients who differ in route, steps done, the programmes open to them "
+        + "(through route and profile), pins\(languagesMatter ? " or languages (language_match: required)" : "") "
+        + "are planned separately (here \(causes.joined(separator: ", ")))"
     case .teamsPerKind:
+      let languages =
+        languagesMatter ? ", and so does one with a language list of their own under language_match: required" : ""
       return
         "\(Self.format(teamsPerKind)) specialist teams open to each kind of client, of \(specialistTeams) teams: "
-        + "a specialist with from/until or named in a client's pin plans as a team of their own "
-        + "(here \(specialistsOnTheirOwn))"
+        + "a specialist with from/until plans as a team of their own\(languages) (here \(specialistsOnTheirOwn))"
     case .months: return "a horizon of \(months) months"
     case .programmeStarts:
       return
@@ -111,13 +121,16 @@ public struct ModelSizeFactors: Hashable, Sendable {
     let goal = { (value: Double) in Self.format(max(value / excess, 1)) }
     switch factor {
     case .clientKinds:
-      return
-        "give clients fewer distinct language lists or profiles, down to about \(goal(Double(clientKinds))) kinds "
-        + "(for instance only the languages that decide the specialist), or pin fewer clients"
+      let how =
+        languagesMatter
+        ? "list only the languages that decide the specialist, so that fewer clients differ in languages"
+        : "admit the same profiles to the programmes of a step, so that fewer clients differ in what is open to them"
+      return "\(how), down to about \(Int(max(Double(clientKinds) / excess, 1))) kinds of client, or pin fewer clients"
     case .teamsPerKind:
       return
-        "leave out from/until where a specialist works the whole horizon, and pin specialists only where it "
-        + "matters, down to about \(goal(teamsPerKind)) teams per kind of client"
+        "leave out from/until where a specialist works the whole horizon"
+        + (languagesMatter ? ", or use language_match: preferred" : "")
+        + ", down to about \(goal(teamsPerKind)) teams per kind of client"
     case .months: return "shorten the horizon to about \(Int(max(Double(months) / excess, 1))) months"
     case .programmeStarts:
       return
