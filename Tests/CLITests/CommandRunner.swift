@@ -43,6 +43,20 @@ struct CommandRunner {
       stderr: String(decoding: stderrData, as: UTF8.self))
   }
 
+  /// Starts the executable without waiting, for tests that signal a running command.
+  static func start(_ arguments: [String]) throws -> RunningCommand {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = repository
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    return RunningCommand(process: process, stdout: PipeReader(out), stderr: StreamingReader(err))
+  }
+
   static func temporaryFolder() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cohortplan-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -66,5 +80,63 @@ final class PipeReader: @unchecked Sendable {
   func finish() -> Data {
     done.wait()
     return data
+  }
+}
+
+/// A command started by ``CommandRunner/start(_:)``.
+struct RunningCommand {
+  let process: Process
+  let stdout: PipeReader
+  let stderr: StreamingReader
+
+  func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+  /// Waits until stderr shows `text` (throws if the process ends or time runs out first).
+  func waitForStderr(containing text: String, timeout: Double) throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      if stderr.text.contains(text) { return }
+      if !process.isRunning { break }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    throw WaitError(message: "never saw '\(text)' on stderr: \(stderr.text)")
+  }
+
+  func finish() -> CommandRunner.Output {
+    let out = stdout.finish()
+    process.waitUntilExit()
+    return CommandRunner.Output(
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: stderr.finishText())
+  }
+
+  struct WaitError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+  }
+}
+
+/// Collects a pipe's bytes as they arrive, so a test can wait for a line.
+final class StreamingReader: @unchecked Sendable {
+  private let lock = NSLock()
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ pipe: Pipe) {
+    let handle = pipe.fileHandleForReading
+    DispatchQueue.global().async {
+      while true {
+        let chunk = handle.availableData
+        if chunk.isEmpty { break }
+        self.lock.withLock { self.data.append(chunk) }
+      }
+      self.done.signal()
+    }
+  }
+
+  var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+  func finishText() -> String {
+    done.wait()
+    return text
   }
 }

@@ -66,8 +66,9 @@ extension CohortPlan {
     @OptionGroup var solve: SolveFlags
 
     func run() throws {
-      let loaded = try ScenarioInput.load(scenario)
+      // Signals are caught from the start, so Ctrl-C while loading also ends in a written plan.
       let interrupts = InterruptHandling()
+      let loaded = try ScenarioInput.load(scenario)
       let progress = ProgressReporter(enabled: !solve.quiet, label: "solving")
       let result: PlanningResult
       switch strategy {

@@ -14,8 +14,9 @@ final class InterruptHandling: @unchecked Sendable {
     for signalNumber in [SIGINT, SIGTERM] {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-      source.setEventHandler { [interruption] in
-        if interruption.isRaised {
+      source.setEventHandler { [interruption, source] in
+        // Signals that arrive together are delivered as one event with a count.
+        if interruption.isRaised || source.data > 1 {
           Terminal.error("\nstopped at once")
           exit(130)
         }
