@@ -107,7 +107,9 @@ struct CohortSlots {
   func reducedCapacity(of slot: Slot) -> Int? {
     let programme = programmes[slot.programme]
     let keep = pinned[slot.programme][slot.month]
-    let size = taken[slot.programme][slot.month]
+    // Below the current capacity too, so that every reduction takes a seat away.
+    let size = min(taken[slot.programme][slot.month], capacity[slot.programme][slot.month])
+    guard keep < size else { return nil }
     return (keep..<size).reversed().first { Self.admits(size: $0, in: programme) }
   }
 
@@ -118,7 +120,9 @@ struct CohortSlots {
     let step = programmes[slot.programme].step
     for month in stride(from: min(slot.month, horizon) - 1, through: 0, by: -1) {
       for programme in programmes.indices
-      where programmes[programme].step == step && taken[programme][month] > pinned[programme][month] {
+      where programmes[programme].step == step && taken[programme][month] > pinned[programme][month]
+        && capacity[programme][month] > pinned[programme][month]
+      {
         return (Slot(programme: programme, month: month), pinned[programme][month])
       }
     }

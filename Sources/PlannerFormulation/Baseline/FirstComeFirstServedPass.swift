@@ -3,10 +3,10 @@ import PlannerDomain
 /// One pass of the first-come-first-served planner over every head, with this round's slot
 /// capacities.
 ///
-/// Pinned starts hold their seats from the outset; then the pinned clients are placed in
-/// scenario order, then every other head in order of availability. A head takes the earliest
-/// intake month from which its steps, each in the earliest month with a free seat, keep a
-/// specialist under the cap for the whole of its time on the caseload.
+/// Pinned starts hold their seats from the outset; then the pinned clients are placed (in the
+/// order of ``BaselineRoster/pinned``), then every other head in order of availability. A head
+/// takes the earliest intake month from which its steps, each in the earliest month with a free
+/// seat, keep a specialist under the cap for the whole of its time on the caseload.
 struct FirstComeFirstServedPass {
   let instance: PlanningInstance
   let roster: BaselineRoster

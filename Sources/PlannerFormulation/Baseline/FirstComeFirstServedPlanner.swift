@@ -2,7 +2,8 @@ import PlannerDomain
 
 /// The plan an office makes by hand: first come, first served.
 ///
-/// Pinned clients keep their pins and are booked first. Then, in order of availability (ties
+/// Pinned clients keep their pins and are booked first (those with a pinned specialist before
+/// the others, as that specialist is their only choice). Then, in order of availability (ties
 /// in scenario order, inflow after the known clients of the same month), each client takes the
 /// earliest intake month from which every step can start in the earliest month with a free
 /// seat (among eligible programmes, the first in scenario order) and the least-loaded
