@@ -61,7 +61,7 @@ extension ClientExplanation {
     if let intake = entry.intake {
       lines.append(
         "intake \(intake)" + (entry.specialist.map { " with \($0)" } ?? "")
-          + " (\(entry.intakeWait) \(months(entry.intakeWait)) after becoming available or the plan's start)")
+          + (entry.intakeWait == 0 ? "" : " (\(entry.intakeWait) \(months(entry.intakeWait)) waiting)"))
     } else {
       lines.append("no intake inside the horizon (\(entry.intakeWait) waiting \(months(entry.intakeWait)))")
     }
@@ -99,9 +99,16 @@ extension ClientExplanation {
     guard let after = counterfactual.clientWait, let total = counterfactual.waitingMonths else {
       return text + "no plan (\(counterfactual.status.rawValue))."
     }
-    let who = heads > 1 ? "\(selector)'s \(heads) clients wait" : "\(selector) waits"
-    text += "\(who) \(after) \(Self.months(after)) instead of \(clientWait) (\(Self.saving(clientWait - after)))"
-    text += "; all clients \(total) instead of \(waitingMonths) (\(Self.saving(waitingMonths - total)))"
+    let who = heads > 1 ? "\(selector)'s \(heads) clients" : selector.description
+    let verb = heads > 1 ? "wait" : "waits"
+    text +=
+      after == clientWait
+      ? "\(who) still \(verb) \(after) \(Self.months(after)) (no saving)"
+      : "\(who) \(verb) \(after) \(Self.months(after)) instead of \(clientWait) (\(Self.saving(clientWait - after)))"
+    text +=
+      total == waitingMonths
+      ? "; all clients still \(total) (no saving)"
+      : "; all clients \(total) instead of \(waitingMonths) (\(Self.saving(waitingMonths - total)))"
     if counterfactual.status != .optimal { text += "; not proven optimal (\(counterfactual.status.rawValue))" }
     return text + "."
   }

@@ -45,7 +45,8 @@ public struct ExplainOptions: Sendable {
   public var counterfactualTimeLimit: Double
   /// Worker threads for the re-solves.
   public var threads: Int
-  /// At most this many changes are tried, in the order of the waiting periods.
+  /// At most this many changes are tried, in the order of the waiting periods (the results
+  /// are then listed best first).
   public var maxCounterfactuals: Int
   public var interruption: Interruption?
 
@@ -96,7 +97,13 @@ public enum WaitExplainer {
     }
     let changes = Array(
       candidateChanges(schedules, selector: selector, scenario: scenario).prefix(options.maxCounterfactuals))
+    // Best first: the client's new wait, then the new total, then the order the rules gave.
     let counterfactuals = try resolve(changes, selector: selector, scenario: scenario, solver: solver, options: options)
+      .enumerated().sorted { lhs, rhs in
+        let left = (lhs.element.clientWait ?? .max, lhs.element.waitingMonths ?? .max, lhs.offset)
+        let right = (rhs.element.clientWait ?? .max, rhs.element.waitingMonths ?? .max, rhs.offset)
+        return left < right
+      }.map(\.element)
     return ClientExplanation(
       scenario: scenario, selector: selector, status: plan.status, waitingMonths: plan.waitingMonths,
       clientWait: wait(of: selector, in: plan), heads: schedules.reduce(0) { $0 + $1.entry.count },

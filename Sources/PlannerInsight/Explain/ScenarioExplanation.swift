@@ -89,7 +89,11 @@ extension WaitExplainer {
       let key = analysis.stageName(stage) + "|" + Set(rules.map(\.name)).sorted().joined(separator: ",")
       let member = UnplannedGroup.Member(selector: ClientSelector(entry.reference), heads: entry.count)
       if let existing = keys.firstIndex(of: key) {
-        groups[existing].clients.append(member)
+        if let same = groups[existing].clients.firstIndex(where: { $0.selector == member.selector }) {
+          groups[existing].clients[same].heads += member.heads
+        } else {
+          groups[existing].clients.append(member)
+        }
         groups[existing].waitingMonths += months
         for rule in rules where !groups[existing].rules.contains(rule) { groups[existing].rules.append(rule) }
       } else {
@@ -98,12 +102,15 @@ extension WaitExplainer {
           UnplannedGroup(waitingFor: analysis.stageName(stage), clients: [member], rules: rules, waitingMonths: months))
       }
     }
-    let longest = plan.clients.filter { $0.wait > 0 }.sorted { ($1.wait, $0.reference) < ($0.wait, $1.reference) }
-      .prefix(5).map { ScenarioExplanation.LongWait(selector: ClientSelector($0.reference), wait: $0.wait) }
+    var longest: [ScenarioExplanation.LongWait] = []
+    for entry in plan.clients.filter({ $0.wait > 0 }).sorted(by: { ($1.wait, $0.reference) < ($0.wait, $1.reference) })
+    where longest.count < 5 && !longest.contains(where: { $0.selector == ClientSelector(entry.reference) }) {
+      longest.append(ScenarioExplanation.LongWait(selector: ClientSelector(entry.reference), wait: entry.wait))
+    }
     return ScenarioExplanation(
       scenario: scenario, status: plan.status, hasPlan: true, waitingMonths: plan.waitingMonths,
       reasons: result.explanations, conflictingPins: nil, conflictSearchComplete: true, unplanned: groups,
-      longestWaits: Array(longest))
+      longestWaits: longest)
   }
 }
 

@@ -5,7 +5,8 @@ extension Forecast {
   /// The file format name of ``json()``.
   public static let format = "cohortplan.forecast/1"
 
-  /// One table per provider: its cohorts, then all its programmes together per month.
+  /// One table per provider: its cohorts, then (with more than one programme) all its
+  /// programmes together per month.
   public func text() -> String {
     var lines = [
       "\(scenarioName): starters per cohort in the optimal plan (\(status.rawValue), \(waitingMonths) waiting months)"
@@ -26,13 +27,15 @@ extension Forecast {
         if sampled { cells += Self.spreadCells(row.spread) + [row.minimumReached.map(Self.percent) ?? "-"] }
         rows.append(cells)
       }
-      lines += Self.aligned(rows, rightAligned: 2)
-      var totalRows = [["all programmes", "start", "expected"] + (sampled ? ["P10", "P50", "P90"] : [])]
-      for total in providerTotals where total.provider == provider {
-        totalRows.append(
-          ["", total.month.description, String(total.expected)] + (sampled ? Self.spreadCells(total.spread) : []))
+      // A provider with one programme: its totals are its cohort rows.
+      if Set(cohorts.filter { $0.provider == provider }.map(\.programme)).count > 1 {
+        for total in providerTotals where total.provider == provider {
+          rows.append(
+            ["all programmes", total.month.description, String(total.expected), "", "", ""]
+              + (sampled ? Self.spreadCells(total.spread) + [""] : []))
+        }
       }
-      if totalRows.count > 1 { lines += Self.aligned(totalRows, rightAligned: 2) }
+      lines += Self.aligned(rows, rightAligned: 2)
     }
     if cohorts.isEmpty { lines.append("(no programme rows match the filter)") }
     return lines.joined(separator: "\n") + "\n"
