@@ -132,10 +132,10 @@ extension Comparison {
         }
         let base = "segment.\(dimension.rawValue).\(value)"
         let heading = "\(dimension.rawValue) \(value)"
-        func values(_ pick: (SegmentWaits) -> Value) -> [Value] {
+        func values(_ pick: (SegmentWaits) -> Value, absent: Value = .integer(0)) -> [Value] {
           zip(results, found).map { result, segment in
             guard result.hasPlan else { return .missing }
-            return segment.map(pick) ?? .integer(0)
+            return segment.map(pick) ?? absent
           }
         }
         rows.append(
@@ -146,7 +146,8 @@ extension Comparison {
             values: values { .integer($0.waitingMonths) }))
         rows.append(
           ComparisonRow(
-            key: base + ".meanWait", label: heading + ": mean wait", values: values { .decimal($0.meanWait) }))
+            key: base + ".meanWait", label: heading + ": mean wait",
+            values: values({ .decimal($0.meanWait) }, absent: .decimal(0))))
         rows.append(
           ComparisonRow(key: base + ".maxWait", label: heading + ": max wait", values: values { .integer($0.maxWait) }))
       }

@@ -64,6 +64,8 @@ extension StaffingAnalysis {
         lines.append(
           "  smallest team meeting the target: \(smallest.team.fte) FTE, \(smallest.team.specialists) specialists"
             + (changes.isEmpty ? " (as in the scenario)" : " (\(changes))"))
+      } else if overloaded.count == entry.points.count {
+        lines.append("  no team meets the target")
       } else {
         let largest = entry.points.last.map { "\($0.team.fte) FTE" } ?? "any team"
         lines.append("  no team up to \(largest) meets the target; widen --fte")

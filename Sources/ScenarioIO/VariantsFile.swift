@@ -121,12 +121,39 @@ public enum VariantsFile {
       operatorText = String(key.suffix(1)) + "="
       path = String(key.dropLast())
     }
-    let valueText: String
-    if case .scalar(let scalar) = value, scalar.style == .plain || scalar.style == .any {
-      valueText = scalar.string
-    } else {
-      valueText = (try? Yams.serialize(node: value)) ?? ""
+    return [try ScenarioOverride(parsing: path + operatorText + flowText(value), origin: origin)]
+  }
+
+  /// `value` as one line of flow-style YAML (`[3, 9]`, `{id: SP6, languages: [nl]}`), which
+  /// reads back to the same value and shows well in messages.
+  static func flowText(_ value: Node) -> String {
+    switch value {
+    case .scalar(let scalar):
+      let safe = scalar.string.unicodeScalars.allSatisfy {
+        ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-+/:@ ".unicodeScalars.contains($0))
+      }
+      let plain =
+        (scalar.style == .plain || scalar.style == .any) && safe && !scalar.string.contains(": ")
+        && !scalar.string.hasPrefix(" ") && !scalar.string.hasSuffix(" ") && !scalar.string.hasSuffix(":")
+        && !scalar.string.hasPrefix("@") && !scalar.string.hasPrefix("- ")
+      if plain { return scalar.string }
+      var text = "\""
+      for character in scalar.string.unicodeScalars {
+        switch character {
+        case "\"": text += "\\\""
+        case "\\": text += "\\\\"
+        case "\n": text += "\\n"
+        case "\t": text += "\\t"
+        default: text.unicodeScalars.append(character)
+        }
+      }
+      return text + "\""
+    case .sequence(let sequence):
+      return "[" + sequence.map(flowText).joined(separator: ", ") + "]"
+    case .mapping(let mapping):
+      return "{" + mapping.map { flowText($0.key) + ": " + flowText($0.value) }.joined(separator: ", ") + "}"
+    case .alias:
+      return ""
     }
-    return [try ScenarioOverride(parsing: path + operatorText + valueText, origin: origin)]
   }
 }

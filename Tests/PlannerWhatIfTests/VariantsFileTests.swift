@@ -18,16 +18,49 @@ import Testing
     #expect(variants.map(\.name) == ["cap 90", "two starts", "smaller", "as written"])
     #expect(variants[0].overrides.map(\.text) == ["caseload.cap=90"])
     #expect(variants[1].overrides.map(\.operation) == [.set, .append])
+    #expect(
+      variants[1].overrides.map(\.text) == [
+        "programmes[course].starts=[4, 10]", "specialists+={id: S2, languages: [nl]}",
+      ])
     #expect(variants[1].overrides.first?.origin?.line == 4)
     #expect(variants[2].overrides.map(\.operation) == [.remove, .addSpecialist, .addSpecialist])
     #expect(variants[3].overrides.isEmpty)
-    let loaded = try Small.load(overrides: [])
-    _ = loaded
     let scenario = try ScenarioLoader.load(
       yaml: Small.calendarYAML, fileName: "calendar.yaml", baseDirectory: nil, overrides: variants[1].overrides
     ).scenario
     #expect(scenario.programmes.first?.starts == .months([4, 10]))
     #expect(scenario.specialists.map(\.id) == ["S1", "S2"])
+  }
+
+  /// Values are written back as one line of flow YAML that reads to the same value.
+  @Test func valuesKeepTheirMeaning() throws {
+    let variants = try VariantsFile.load(
+      yaml: """
+        v:
+          name: "a: b, [c]"
+          horizon: '12'
+          routes.r.steps: [course]
+          specialists+:
+            - id: S2
+              languages: [nl, "x y"]
+        """, fileName: "variants.yaml")
+    #expect(
+      variants[0].overrides.map(\.text) == [
+        "name=\"a: b, [c]\"", "horizon=\"12\"", "routes.r.steps=[course]",
+        "specialists+=[{id: S2, languages: [nl, \"x y\"]}]",
+      ])
+    let error = #expect(throws: ScenarioLoadError.self) {
+      try ScenarioLoader.load(
+        yaml: Small.calendarYAML, fileName: "calendar.yaml", baseDirectory: nil, overrides: variants[0].overrides)
+    }
+    // A quoted horizon is text, not a number, exactly as in a scenario file.
+    #expect(error?.errors.first?.path == "horizon")
+    let scenario = try ScenarioLoader.load(
+      yaml: Small.calendarYAML, fileName: "calendar.yaml", baseDirectory: nil,
+      overrides: variants[0].overrides.filter { !$0.text.hasPrefix("horizon") }
+    ).scenario
+    #expect(scenario.name == "a: b, [c]")
+    #expect(scenario.specialists.last?.languages == ["nl", "x y"])
   }
 
   /// A bad value from a variants file is reported at its line in that file.
