@@ -1,6 +1,9 @@
+import Foundation
 import GLPK
+import PlanChecker
 import PlannerDomain
 import PlannerFormulation
+import PlannerReporting
 import Testing
 
 /// Scenarios whose optimum is derived by hand in each test.
@@ -127,5 +130,19 @@ import Testing
         clients: [Tiny.client("A", available: 0, pins: ClientPins(specialist: "Anna de Vries"))]))
     #expect(plan.waitingMonths == 0)
     #expect(plan.cohorts.first?.programme == "Taal klas [A] — تعلم")
+  }
+}
+
+/// A redacted report shows no client or specialist id, and the redacted plan stays consistent.
+@Suite struct RedactionTests {
+  @Test func redactionReplacesEveryIdConsistently() throws {
+    let scenario = try loadBundled("tutorial.yaml")
+    let plan = try planChecked(scenario)
+    let (redactedPlan, redactedScenario) = Redaction.redact(plan, scenario: scenario)
+    let text = PlanJSON.text(redactedPlan)
+    for client in scenario.clients { #expect(!text.contains("\"\(client.id)\"")) }
+    for specialist in scenario.specialists { #expect(!text.contains("\"\(specialist.id)\"")) }
+    let report = PlanChecker.check(planJSON: Data(text.utf8), scenario: redactedScenario)
+    #expect(report.violations.isEmpty, "\(report.violations.prefix(3))")
   }
 }

@@ -34,6 +34,9 @@ extension CohortPlan {
     @Option(name: .long, help: "The HTML file to write.")
     var out: String
 
+    @Flag(name: .long, help: "Replace client and specialist ids by pseudonyms, for a report that leaves the office.")
+    var redact = false
+
     func run() throws {
       let loaded: LoadedScenario
       do {
@@ -65,7 +68,8 @@ extension CohortPlan {
           "Made by `cohortplan report` from \(plan). A plan file does not keep the time limit or gap it was "
             + "solved with."
         ])
-      try Self.write(decoded, scenario: loaded.scenario, record: record, to: out, protecting: [scenario, plan])
+      let shown = redact ? Redaction.redact(decoded, scenario: loaded.scenario) : (decoded, loaded.scenario)
+      try Self.write(shown.0, scenario: shown.1, record: record, to: out, protecting: [scenario, plan])
       print("written: \(out)")
     }
 
