@@ -20,11 +20,12 @@ extension CohortPlan {
         form one variant compared with the base.
 
         Overrides (README.md, "What-if"):
-          PATH=VALUE     set a key:      caseload.cap=90   programmes[ehv-voortraject].starts=[3,9]
-          PATH+=VALUE    append to list: 'specialists+={id: SP6, languages: [nl]}'
-          PATH-=NAME     remove entry:   specialists-=SP5
+          PATH=VALUE   set a key       caseload.cap=90
+          PATH+=VALUE  append to list  'specialists+={id: SP6, languages: [nl]}'
+          PATH-=NAME   remove entry    specialists-=SP5
         PATH is keys joined by dots; [NAME] picks the list entry with that id (or that 0-based \
-        index). VALUE is YAML; quote the override for the shell when it has spaces or braces. \
+        index), as in programmes[ehv-voortraject].starts=[3,9]. VALUE is YAML; quote the \
+        override for the shell when it has spaces or braces. \
         --add-specialist ID[:FTE] adds a specialist (FTE 1 unless given) with the languages of \
         the last specialist listed. --variants FILE reads named variants from YAML:
           cap 90: {caseload.cap: 90}
@@ -41,12 +42,12 @@ extension CohortPlan {
         variant (NAME: the label in lower case, other characters as '-'), each written atomically.
 
         Exit codes:
-          0    every variant was planned (optimal, within --gap, or the best before --time-limit)
+          0    every variant has a plan (optimal, within --gap or best by --time-limit)
           1    a scenario, variant, override or variants file is invalid
           2    an input cannot be read or an output cannot be written
-          3    a variant is infeasible: its pins cannot all hold (the others are still shown)
-          4    a variant found no plan before the time limit (the others are still shown)
-          5    a variant could not be solved, or a plan failed the independent check (a defect)
+          3    a variant is infeasible: its pins cannot all hold (others still shown)
+          4    a variant found no plan before the time limit (others still shown)
+          5    a variant could not be solved, or a plan failed the independent check
           130  interrupted (the best plans found so far are shown)
         """
     )
@@ -60,25 +61,36 @@ extension CohortPlan {
     @Argument(help: "Scenario files (YAML, format version 1); with one, give variants as below.")
     var scenarios: [String]
 
-    @Option(name: .long, help: "Start a variant called NAME; the --set and --add-specialist after it belong to it.")
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Start a variant called NAME; the --set and --add-specialist after it belong to it.", valueName: "name"))
     var variant: [String] = []
 
-    @Option(name: .customLong("set"), help: "An override PATH=VALUE, PATH+=VALUE or PATH-=NAME (see below).")
+    @Option(
+      name: .customLong("set"),
+      help: ArgumentHelp("An override PATH=VALUE, PATH+=VALUE or PATH-=NAME (see below).", valueName: "override"))
     var overrides: [String] = []
 
-    @Option(name: .long, help: "Add a specialist ID[:FTE] with the last listed specialist's languages.")
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Add a specialist ID[:FTE] with the last listed specialist's languages.", valueName: "id[:fte]"))
     var addSpecialist: [String] = []
 
-    @Option(name: .customLong("variants"), help: "Read named variants from this YAML file.")
+    @Option(
+      name: .customLong("variants"), help: ArgumentHelp("Read named variants from this YAML file.", valueName: "file"))
     var variantsFile: String?
 
     @Option(name: .long, help: "stdout: the comparison as a table, JSON or CSV.")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "Write comparison.json, comparison.csv and each variant's plan.json here.")
+    @Option(
+      name: .long,
+      help: ArgumentHelp("Write comparison.json, comparison.csv and each variant's plan.json here.", valueName: "dir"))
     var out: String?
 
-    @Option(name: .long, help: "Solves at a time (default: the number of cores).")
+    @Option(name: .long, help: ArgumentHelp("Solves at a time (default: the number of cores).", valueName: "n"))
     var threads: Int?
 
     @OptionGroup var solve: SolveFlags

@@ -27,7 +27,7 @@ extension CohortPlan {
         --caps sets caseload.cap; personal caps stay.
 
         Targets (all given must hold; default no-late-intakes):
-          mean-wait<=X        mean waiting months per client at most X (shown to 2 decimals)
+          mean-wait<=X        mean waiting months per client at most X (to 2 decimals)
           p90-wait<=N         90th percentile of waiting months per client at most N
           max-wait<=N         longest wait of any client at most N months
           waiting-months<=N   total waiting months at most N
@@ -44,8 +44,8 @@ extension CohortPlan {
           1    the scenario or an argument is invalid
           2    the scenario cannot be read
           3    for some cap no team in the range meets the targets (widen --fte)
-          4    some team found no plan before the time limit (infeasible teams are an answer: too small)
-          5    a team could not be solved, or a plan failed the independent check (a defect)
+          4    some team found no plan before the time limit (infeasible: too small)
+          5    a team could not be solved, or a plan failed the independent check
           130  interrupted (the best plans found so far are shown)
         """
     )
@@ -59,13 +59,19 @@ extension CohortPlan {
     @Argument(help: "The scenario file (YAML, format version 1).")
     var scenario: String
 
-    @Option(name: .long, help: "A service target, e.g. no-late-intakes or mean-wait<=1 (repeatable; see below).")
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "A service target, e.g. no-late-intakes or mean-wait<=1 (repeatable; see below).", valueName: "target"))
     var target: [String] = []
 
     @Option(name: .long, help: "Caseload caps per FTE to compare, comma-separated.")
     var caps: String = "100,90"
 
-    @Option(name: .long, help: "Team FTE range as LOW...HIGH (default: 2 below to 4 above the scenario's team).")
+    @Option(
+      name: .long,
+      help: ArgumentHelp(
+        "Team FTE range as LOW...HIGH (default: 2 below to 4 above the scenario's team).", valueName: "low...high"))
     var fte: String?
 
     @Flag(name: .long, help: "Let clients already on a caseload at the start move to any specialist of the team.")
@@ -74,7 +80,7 @@ extension CohortPlan {
     @Option(name: .long, help: "stdout: the analysis as text, JSON or CSV (one row per cap and team).")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "Solves at a time (default: the number of cores).")
+    @Option(name: .long, help: ArgumentHelp("Solves at a time (default: the number of cores).", valueName: "n"))
     var threads: Int?
 
     @OptionGroup var solve: SolveFlags
