@@ -3,6 +3,7 @@ import Foundation
 import GLPK
 import PlanChecker
 import PlannerDomain
+import PlannerHTML
 import PlannerReporting
 import PlannerWhatIf
 import ScenarioIO
@@ -90,6 +91,11 @@ extension CohortPlan {
       help: ArgumentHelp("Write comparison.json, comparison.csv and each variant's plan.json here.", valueName: "dir"))
     var out: String?
 
+    @Option(
+      name: .long,
+      help: ArgumentHelp("Also write a self-contained HTML report of the variants side by side.", valueName: "file"))
+    var html: String?
+
     @Option(name: .long, help: ArgumentHelp("Solves at a time (default: the number of cores).", valueName: "n"))
     var threads: Int?
 
@@ -133,6 +139,7 @@ extension CohortPlan {
       }
       let verified = Self.verify(comparison)
       if let out { try write(comparison, to: out) }
+      if let html { try writeReport(comparison, to: html) }
       switch format {
       case .text: print(comparison.text(), terminator: "")
       case .json: print(comparison.json(), terminator: "")
@@ -145,6 +152,19 @@ extension CohortPlan {
       if !verified || comparison.results.contains(where: { $0.failure != nil }) { throw ExitCode(5) }
       if comparison.results.contains(where: { $0.plan.status == .infeasible }) { throw ExitCode(3) }
       if comparison.results.contains(where: { !$0.hasPlan }) { throw ExitCode(4) }
+    }
+
+    /// The comparison report: key figures side by side, then each variant's charts.
+    private func writeReport(_ comparison: Comparison, to path: String) throws {
+      let variants = comparison.results.filter(\.hasPlan).map {
+        HTMLReport.Variant(label: $0.label, plan: $0.plan, scenario: $0.variant.scenario)
+      }
+      do {
+        try OutputFile.write(HTMLReport.comparison(variants), to: path, protecting: scenarios)
+      } catch {
+        Terminal.error("error: \(error)")
+        throw ExitCode(2)
+      }
     }
 
     /// Checks every plan against its own scenario; false, after reporting, if any fails.
