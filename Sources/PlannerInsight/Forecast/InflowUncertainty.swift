@@ -36,7 +36,9 @@ public struct InflowUncertainty: Hashable, Sendable {
       return "delay probabilities must be numbers from 0 to 1"
     }
     let total = delayProbabilities.reduce(0, +)
-    if abs(total - 1) > 1e-9 { return "delay probabilities must sum to 1 (they sum to \(total))" }
+    if abs(total - 1) > 1e-9 {
+      return "delay probabilities must sum to 1 (they sum to \((total * 1_000_000).rounded() / 1_000_000))"
+    }
     return nil
   }
 
