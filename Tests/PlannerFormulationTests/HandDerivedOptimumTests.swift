@@ -146,3 +146,17 @@ import Testing
     #expect(report.violations.isEmpty, "\(report.violations.prefix(3))")
   }
 }
+
+/// A pinned exit at or before the intake keeps the client off every caseload month (MODEL.md
+/// counts i ≤ m < exit), so it takes nobody's place: with cap 1, B still starts at once.
+@Suite struct PinnedExitTests {
+  @Test func exitPinnedBeforeTheIntakeTakesNoCapacity() throws {
+    let plan = try planChecked(
+      Tiny.scenario(
+        cap: 1, route: Route(name: "r", steps: [], intakeMonths: 2), programmes: [],
+        clients: [
+          Tiny.client("A", available: 2, pins: ClientPins(exit: Tiny.month(1))), Tiny.client("B", available: 2),
+        ]))
+    #expect(plan.waitingMonths == 0)
+  }
+}

@@ -235,7 +235,7 @@ struct FlowNetwork {
     outgoing[from, default: []].append(arcs.count - 1)
     if case .node(let next) = to { incoming[next, default: []].append(arcs.count - 1) }
     if case .finished(let type, let month) = to, commodity < commodities.count,
-      commodities[commodity].pins?.exit == nil
+      commodities[commodity].pins?.exit == nil, !isZeroLength(commodities[commodity])
     {
       recordExit(
         variable, type: type, month: month + commodities[commodity].route.aftercare,
@@ -244,7 +244,7 @@ struct FlowNetwork {
   }
 
   private mutating func recordIntake(_ variable: Variable, commodity: Commodity, type: Int, month: Int) {
-    guard month < horizon else { return }
+    guard month < horizon, countsOnCaseload(commodity, intake: month) else { return }
     let pinned = pinnedSpecialist(commodity, type: type)
     caseloadChanges[type][max(month, 0), default: []].append((variable, 1))
     if let pinned { pinnedCaseloadChanges[pinned, default: [:]][max(month, 0), default: []].append((variable, 1)) }
@@ -255,6 +255,18 @@ struct FlowNetwork {
     guard month < horizon else { return }
     caseloadChanges[type][max(month, 0), default: []].append((variable, -1))
     if let pinned { pinnedCaseloadChanges[pinned, default: [:]][max(month, 0), default: []].append((variable, -1)) }
+  }
+
+  /// Whether a client with intake in `month` is on the caseload in any month: a pinned exit at
+  /// or before the intake, or no steps, no intake months and no aftercare, leave it off.
+  private func countsOnCaseload(_ commodity: Commodity, intake month: Int) -> Bool {
+    if let exit = commodity.pins?.exit { return exit > max(month, 0) }
+    return !isZeroLength(commodity)
+  }
+
+  private func isZeroLength(_ commodity: Commodity) -> Bool {
+    commodity.openSteps.isEmpty && commodity.route.intakeMonths + commodity.route.aftercare == 0
+      && commodity.pins?.exit == nil
   }
 
   /// The specialist a commodity is pinned to, when that specialist shares a larger team.
