@@ -66,6 +66,12 @@ public enum ScenarioFuzzing {
     return plan(loaded.scenario)
   }
 
+  /// Runs the scenario ``GeneratedScenario`` builds from the bytes, as YAML text: the input
+  /// format of `COHORTPLAN_FUZZ_INPUT=generated`, which reaches planning far more often.
+  public static func runGenerated(_ input: [UInt8]) -> Outcome {
+    run(Array(GeneratedScenario.yaml(from: input).utf8), csvFolder: nil)
+  }
+
   /// A refusal must say what is wrong and where.
   private static func rejection(_ diagnostics: [Diagnostic]) -> Outcome {
     let errors = diagnostics.filter { $0.severity == .error }

@@ -8,18 +8,30 @@ private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
 
 /// Inputs kept from fuzzing (Fuzz/README.md): every input that once made the fuzz target trap,
 /// and a sample of the minimised corpus. Each goes through the fuzz target's own path
-/// (``ScenarioFuzzing/run(_:csvFolder:planning:)``) and must end in a located diagnostic, a
-/// valid scenario, or a plan the checker accepts.
+/// (``ScenarioFuzzing/run(_:csvFolder:planning:)``, or ``ScenarioFuzzing/runGenerated(_:)``
+/// for inputs of the generated format) and must end in a located diagnostic, a valid scenario,
+/// or a plan the checker accepts.
 @Suite struct FuzzRegressionTests {
   static let folder = root.appendingPathComponent("Fuzz/corpus-regressions")
+  static let generatedFolder = root.appendingPathComponent("Fuzz/corpus-regressions-generated")
 
-  static var inputs: [String] {
+  static func files(in folder: URL) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
       .filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
   }
 
-  @Test func theFolderHoldsInputs() {
+  static var inputs: [String] { files(in: folder) }
+  static var generatedInputs: [String] { files(in: generatedFolder) }
+
+  @Test func theFoldersHoldInputs() {
     #expect(Self.inputs.count >= 20, "expected the kept fuzz inputs in \(Self.folder.path)")
+    #expect(Self.generatedInputs.count >= 20, "expected the kept fuzz inputs in \(Self.generatedFolder.path)")
+  }
+
+  @Test(arguments: generatedInputs)
+  func keptGeneratedInputEndsWellDefined(name: String) throws {
+    let input = try [UInt8](Data(contentsOf: Self.generatedFolder.appendingPathComponent(name)))
+    if case .defect(let problem) = ScenarioFuzzing.runGenerated(input) { Issue.record("\(name): \(problem)") }
   }
 
   @Test(arguments: inputs)

@@ -23,7 +23,10 @@ struct SizeCounter {
   private(set) var queueNodes = 0
   /// Per programme: the earliest month a start arc of it may exist (H when none).
   private var earliestStart: [Int]
+  /// Teams with any client on their caseload, and specialists who share a team but hold pinned
+  /// clients (each gets a caseload of their own as well).
   private var teamHasClients: [Bool]
+  private var pinnedSpecialists: Set<Int> = []
 
   init(instance: PlanningInstance, teams: [SpecialistType]) {
     self.instance = instance
@@ -66,15 +69,23 @@ struct SizeCounter {
     let pins = commodity.pins
     let intakeMonths = commodity.route.intakeMonths
     let hasSteps = !commodity.openSteps.isEmpty
-    // Entries of an intake arc: its queue row, the landing row, the caseload row, the year row.
-    let intakeEntries = 2 + (annual ? 1 : 0) + (pins?.exit != nil ? 1 : 0)
+    let pinnedSpecialist = sharedPinnedSpecialist(commodity)
+    // Entries of an intake arc: its queue row and landing row, then the caseload row, the year
+    // row and the pinned exit, once for the team and once more for a pinned specialist in it.
+    let caseloadEntries = 1 + (annual ? 1 : 0) + (pins?.exit != nil ? 1 : 0)
+    let intakeEntries = 2 + caseloadEntries * (pinnedSpecialist == nil ? 1 : 2)
+    let first = commodity.supply.keys.filter { $0 < horizon }.min()
+    if teamCount > 0, let intake = pins?.intake ?? first, countsOnCaseload(commodity, intake: intake) {
+      for team in commodity.allowedTypes { teamHasClients[team] = true }
+      if let pinnedSpecialist { pinnedSpecialists.insert(pinnedSpecialist) }
+    }
     var ready: Int
     if let intake = pins?.intake, intake < 0 {
       queueNodes += 1
       count(variables: teamCount, rows: 1, nonzeros: teamCount * intakeEntries)
       ready = intake + intakeMonths
     } else {
-      guard let first = commodity.supply.keys.filter({ $0 < horizon }).min() else { return }
+      guard let first else { return }
       let nodes = horizon - first
       queueNodes += nodes
       let intakes = pins?.intake.map { $0 >= first && $0 < horizon ? 1 : 0 } ?? nodes
@@ -85,7 +96,6 @@ struct SizeCounter {
       ready = (pins?.intake ?? first) + intakeMonths
     }
     guard teamCount > 0, hasSteps else { return }
-    for team in commodity.allowedTypes { teamHasClients[team] = true }
     for step in commodity.openSteps.indices {
       guard let next = addStep(step, of: commodity, ready: ready, teamCount: teamCount) else { return }
       ready = next
@@ -131,6 +141,23 @@ struct SizeCounter {
     return earliestNext
   }
 
+  /// Whether a client with intake in `month` is ever on a caseload (as ``FlowNetwork`` decides):
+  /// not when a pinned exit comes at or before the intake, nor with no steps, intake months or
+  /// aftercare.
+  private func countsOnCaseload(_ commodity: Commodity, intake month: Int) -> Bool {
+    if let exit = commodity.pins?.exit { return exit > max(month, 0) }
+    return !(commodity.openSteps.isEmpty && commodity.route.intakeMonths + commodity.route.aftercare == 0)
+  }
+
+  /// The pinned specialist of a commodity when they share a team with others.
+  private func sharedPinnedSpecialist(_ commodity: Commodity) -> Int? {
+    guard let id = commodity.pins?.specialist, let specialist = instance.specialistIndex(id: id) else { return nil }
+    let shared = commodity.allowedTypes.contains {
+      teams[$0].members.count > 1 && teams[$0].members.contains(specialist)
+    }
+    return shared ? specialist : nil
+  }
+
   /// Rows and variables of cohort sizes (one or two rows per programme and start month, and a
   /// cohort count where a minimum applies) and of caseloads (a variable and a row per team and
   /// month, a row per team and year on the annual basis).
@@ -144,7 +171,7 @@ struct SizeCounter {
       }
     }
     let years = instance.scenario.caseload.basis == .annual ? GridSpecialist.years(of: instance.scenario).count : 0
-    let loaded = teamHasClients.count { $0 }
+    let loaded = teamHasClients.count { $0 } + pinnedSpecialists.count
     count(
       variables: loaded * horizon, rows: loaded * (horizon + years),
       nonzeros: loaded * (2 * horizon - 1 + years))
