@@ -24,19 +24,24 @@ import Testing
     }
   }
 
-  /// The same comparison on one thread and on two prints the same bytes.
+  /// The same comparison on one thread and on two prints the same bytes and writes the same report.
   @Test func threadCountDoesNotChangeTheOutput() throws {
+    let folder = try CommandRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     var outputs: [String] = []
     for threads in ["1", "2"] {
       let output = try CommandRunner.run([
         "compare", "scenarios/tutorial.yaml", "--variant", "a", "--set", "caseload.cap=10", "--variant", "b",
         "--set", "programmes[taalklas].starts=monthly", "--variant", "c", "--set", "programmes[taalklas].min_size=1",
-        "--format", "json", "--threads", threads, "--quiet",
+        "--format", "json", "--threads", threads, "--quiet", "--html",
+        folder.appendingPathComponent("threads-\(threads).html").path,
       ])
       #expect(output.status == 0, "\(output.stderr)")
       outputs.append(output.stdout)
     }
     #expect(outputs[0] == outputs[1])
+    let reports = try ["1", "2"].map { try Data(contentsOf: folder.appendingPathComponent("threads-\($0).html")) }
+    #expect(!reports[0].isEmpty && reports[0] == reports[1], "the HTML reports differ between 1 and 2 threads")
     let object = try JSONSerialization.jsonObject(with: Data(outputs[0].utf8)) as? [String: Any]
     #expect(object?["format"] as? String == "cohortplan.comparison/1")
     #expect((object?["variants"] as? [Any])?.count == 4)

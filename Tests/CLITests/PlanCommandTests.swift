@@ -35,10 +35,13 @@ import Testing
       try? FileManager.default.removeItem(at: second)
     }
     for folder in [first, second] {
-      let output = try CommandRunner.run(["plan", "scenarios/meerinzicht.yaml", "--out", folder.path, "--quiet"])
+      let output = try CommandRunner.run([
+        "plan", "scenarios/meerinzicht.yaml", "--out", folder.path, "--html",
+        folder.appendingPathComponent("report.html").path, "--quiet",
+      ])
       #expect(output.status == 0, "\(output.stderr)")
     }
-    for file in ["plan.json", "clients.csv", "cohorts.csv", "caseload.csv"] {
+    for file in ["plan.json", "clients.csv", "cohorts.csv", "caseload.csv", "report.html"] {
       let a = try Data(contentsOf: first.appendingPathComponent(file))
       let b = try Data(contentsOf: second.appendingPathComponent(file))
       #expect(a == b, "\(file) differs between two runs")
