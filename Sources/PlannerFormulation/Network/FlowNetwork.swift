@@ -148,9 +148,12 @@ struct FlowNetwork {
         let variable = model.addVariable(
           "intake[\(commodity.label),\(types[type].label),\(monthLabel(month))]", kind: .integer, lower: 0,
           upper: Double(commodity.heads))
-        addArc(variable, commodity: index, kind: .intake(type: type, month: month), from: node, to: landing)
+        let neverOnCaseload = exitsByIntake(commodity, landing: landing, intake: month)
+        addArc(
+          variable, commodity: index, kind: .intake(type: type, month: month), from: node, to: landing,
+          recordsExit: !neverOnCaseload)
         destinations.append(landing)
-        recordIntake(variable, commodity: commodity, type: type, month: month)
+        if !neverOnCaseload { recordIntake(variable, commodity: commodity, type: type, month: month) }
       }
     }
     guard month >= 0 else { return destinations }
@@ -209,19 +212,27 @@ struct FlowNetwork {
 
   /// Where a client lands when `step` becomes ready at raw month `rawMonth`, after any steps
   /// pinned before month 0 (history). Nil when pins forbid landing there.
+  ///
+  /// MODEL.md exempts history starts from the ready check. When history covers every open step
+  /// the journey ends there whenever the intake comes. When a planned step follows, the network
+  /// still asks for the history start after the intake's ready month, since a later step ready
+  /// before the intake is not modelled (such scenarios are reported as pin contradictions).
   private mutating func land(commodity: Commodity, type: Int, rawMonth: Int, step: Int) -> Destination? {
     var rawMonth = rawMonth
     var step = step
+    var startedBeforeReady: (step: Int, start: Int)?
     while step < commodity.openSteps.count, let pin = commodity.pins?.steps[step], pin.start < 0 {
-      if rawMonth > pin.start && rawMonth >= 0 {
-        pinConflicts.append(
-          "\(commodity.openSteps[step]) is pinned to start in \(monthLabel(pin.start)), before it can be ready")
-        return nil
-      }
+      if rawMonth > pin.start && rawMonth >= 0 && startedBeforeReady == nil { startedBeforeReady = (step, pin.start) }
       rawMonth = pin.start + instance.programmes[pin.programme].durationMonths
       step += 1
     }
     if step == commodity.openSteps.count { return .finished(type: type, month: rawMonth) }
+    if let startedBeforeReady {
+      pinConflicts.append(
+        "\(commodity.openSteps[startedBeforeReady.step]) is pinned to start in \(monthLabel(startedBeforeReady.start)), before it can be ready"
+      )
+      return nil
+    }
     let ready = max(0, rawMonth)
     if ready >= horizon {
       let mustStart = (commodity.pins?.lastPinnedStep).map { step <= $0 } ?? false
@@ -230,11 +241,13 @@ struct FlowNetwork {
     return .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: ready))
   }
 
-  private mutating func addArc(_ variable: Variable, commodity: Int, kind: ArcKind, from: NodeKey, to: Destination) {
+  private mutating func addArc(
+    _ variable: Variable, commodity: Int, kind: ArcKind, from: NodeKey, to: Destination, recordsExit: Bool = true
+  ) {
     arcs.append(Arc(variable: variable, commodity: commodity, kind: kind, origin: from, destination: to))
     outgoing[from, default: []].append(arcs.count - 1)
     if case .node(let next) = to { incoming[next, default: []].append(arcs.count - 1) }
-    if case .finished(let type, let month) = to, commodity < commodities.count,
+    if recordsExit, case .finished(let type, let month) = to, commodity < commodities.count,
       commodities[commodity].pins?.exit == nil, !isZeroLength(commodities[commodity])
     {
       recordExit(
@@ -262,6 +275,15 @@ struct FlowNetwork {
   private func countsOnCaseload(_ commodity: Commodity, intake month: Int) -> Bool {
     if let exit = commodity.pins?.exit { return exit > max(month, 0) }
     return !isZeroLength(commodity)
+  }
+
+  /// Whether an intake in `month` that lands straight at the end of the journey (every open step
+  /// started in the history) comes at or after the exit: such a client is on no caseload, and
+  /// counting its intake and its earlier exit would free a place that does not exist.
+  private func exitsByIntake(_ commodity: Commodity, landing: Destination, intake month: Int) -> Bool {
+    guard case .finished(_, let finish) = landing else { return false }
+    let exit = commodity.pins?.exit ?? finish + commodity.route.aftercare
+    return exit <= max(month, 0)
   }
 
   private func isZeroLength(_ commodity: Commodity) -> Bool {
