@@ -148,12 +148,12 @@ struct FlowNetwork {
         let variable = model.addVariable(
           "intake[\(commodity.label),\(types[type].label),\(monthLabel(month))]", kind: .integer, lower: 0,
           upper: Double(commodity.heads))
-        let neverOnCaseload = exitsByIntake(commodity, landing: landing, intake: month)
+        let counts = countsOnCaseload(commodity, intake: month, landing: landing)
         addArc(
           variable, commodity: index, kind: .intake(type: type, month: month), from: node, to: landing,
-          recordsExit: !neverOnCaseload)
+          recordsExit: counts)
         destinations.append(landing)
-        if !neverOnCaseload { recordIntake(variable, commodity: commodity, type: type, month: month) }
+        if counts { recordIntake(variable, commodity: commodity, type: type, month: month) }
       }
     }
     guard month >= 0 else { return destinations }
@@ -257,7 +257,7 @@ struct FlowNetwork {
   }
 
   private mutating func recordIntake(_ variable: Variable, commodity: Commodity, type: Int, month: Int) {
-    guard month < horizon, countsOnCaseload(commodity, intake: month) else { return }
+    guard month < horizon else { return }
     let pinned = pinnedSpecialist(commodity, type: type)
     caseloadChanges[type][max(month, 0), default: []].append((variable, 1))
     if let pinned { pinnedCaseloadChanges[pinned, default: [:]][max(month, 0), default: []].append((variable, 1)) }
@@ -270,20 +270,15 @@ struct FlowNetwork {
     if let pinned { pinnedCaseloadChanges[pinned, default: [:]][max(month, 0), default: []].append((variable, -1)) }
   }
 
-  /// Whether a client with intake in `month` is on the caseload in any month: a pinned exit at
-  /// or before the intake, or no steps, no intake months and no aftercare, leave it off.
-  private func countsOnCaseload(_ commodity: Commodity, intake month: Int) -> Bool {
+  /// Whether a client with intake in `month` that lands at `landing` is on the caseload in any
+  /// month. A pinned exit at or before the intake leaves it off; so does an exit at or before the
+  /// intake of a client landing straight at the end of the journey (every open step done or
+  /// started in the history), where counting the intake and its earlier exit would free a place
+  /// that does not exist; and so do no steps, no intake months and no aftercare.
+  private func countsOnCaseload(_ commodity: Commodity, intake month: Int, landing: Destination) -> Bool {
     if let exit = commodity.pins?.exit { return exit > max(month, 0) }
+    if case .finished(_, let finish) = landing { return finish + commodity.route.aftercare > max(month, 0) }
     return !isZeroLength(commodity)
-  }
-
-  /// Whether an intake in `month` that lands straight at the end of the journey (every open step
-  /// started in the history) comes at or after the exit: such a client is on no caseload, and
-  /// counting its intake and its earlier exit would free a place that does not exist.
-  private func exitsByIntake(_ commodity: Commodity, landing: Destination, intake month: Int) -> Bool {
-    guard case .finished(_, let finish) = landing else { return false }
-    let exit = commodity.pins?.exit ?? finish + commodity.route.aftercare
-    return exit <= max(month, 0)
   }
 
   private func isZeroLength(_ commodity: Commodity) -> Bool {
