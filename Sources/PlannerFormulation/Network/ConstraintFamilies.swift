@@ -17,6 +17,9 @@ import PlannerDomain
 ///    previous plan announced counts as kept only if clients start in it; each one not kept
 ///    costs `weight` in the objective.
 extension FlowNetwork {
+  /// The families that tie otherwise unrelated clients together through their specialists.
+  static let caseloadFamilies: Set<String> = ["caseload", "annualCaseload"]
+
   mutating func addConstraintFamilies(announced: [CohortKey] = [], stabilityWeight: Double = 0) {
     addClientFlowBalance()
     addCohortSizes()

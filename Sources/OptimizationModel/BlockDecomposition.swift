@@ -1,0 +1,171 @@
+import Foundation
+
+/// Solves a model whose rows, once a few coupling families are set aside, fall apart into
+/// independent blocks: each block alone, then the merged solution checked against the coupling
+/// rows.
+///
+/// Without the coupling rows the model is a relaxation, so the blocks' optima add up to a lower
+/// bound on the whole (for minimisation). When the merged solution also satisfies the coupling
+/// rows at that same objective, it is optimal for the whole model: the proof is as good as the
+/// whole solve's, while branch and bound never has to close the gaps of unrelated blocks at once.
+/// When the coupling rows bind, or a block cannot be proven optimal in time, the result is nil
+/// and the caller solves the whole model.
+public enum BlockDecomposition {
+  /// The blocks of `model` once the rows of `coupling` families are set aside: each block lists
+  /// its variables and rows in model order, blocks in the order of their first variable.
+  /// Variables that appear only in coupling rows (or in none) belong to no block.
+  public static func blocks(of model: LinearModel, coupling: Set<String>) -> [Block] {
+    var parent = Array(0..<model.variables.count)
+    func root(_ variable: Int) -> Int {
+      var node = variable
+      while parent[node] != node {
+        parent[node] = parent[parent[node]]
+        node = parent[node]
+      }
+      return node
+    }
+    var inBlock = Array(repeating: false, count: model.variables.count)
+    for constraint in model.constraints where !coupling.contains(constraint.family) {
+      guard let first = constraint.terms.first?.variable.index else { continue }
+      inBlock[first] = true
+      for term in constraint.terms.dropFirst() {
+        inBlock[term.variable.index] = true
+        let (a, b) = (root(first), root(term.variable.index))
+        if a != b { parent[max(a, b)] = min(a, b) }
+      }
+    }
+    var blockOfRoot: [Int: Int] = [:]
+    var blocks: [Block] = []
+    for variable in model.variables.indices where inBlock[variable] {
+      let representative = root(variable)
+      if let existing = blockOfRoot[representative] {
+        blocks[existing].variables.append(variable)
+      } else {
+        blockOfRoot[representative] = blocks.count
+        blocks.append(Block(variables: [variable], constraints: []))
+      }
+    }
+    for (row, constraint) in model.constraints.enumerated() where !coupling.contains(constraint.family) {
+      guard let first = constraint.terms.first?.variable.index, let block = blockOfRoot[root(first)] else { continue }
+      blocks[block].constraints.append(row)
+    }
+    return blocks
+  }
+
+  public struct Block: Hashable, Sendable {
+    public var variables: [Int]
+    public var constraints: [Int]
+  }
+
+  /// The whole model's optimum found block by block, or nil when that proves nothing: fewer
+  /// than two blocks with integer variables, a block not proven optimal (or, with
+  /// `options.relativeGap`, not within it), or coupling rows that the merged solution breaks or
+  /// that cost more than the blocks' bound allows.
+  ///
+  /// `options.timeLimit` bounds the whole attempt; progress reports count nodes and time only,
+  /// since no solution of the whole model exists before the last block is solved.
+  public static func solve(
+    _ model: LinearModel, coupling: Set<String>, solver: some LinearSolver, options: SolveOptions
+  ) throws -> SolveResult? {
+    guard model.sense == .minimize else { return nil }
+    let clock = ContinuousClock()
+    let started = clock.now
+    let blocks = blocks(of: model, coupling: coupling)
+    let blocksWithIntegers = blocks.count(where: { block in
+      block.variables.contains { model.variables[$0].kind != .continuous }
+    })
+    guard blocksWithIntegers >= 2 else { return nil }
+    var values = Array(repeating: 0.0, count: model.variables.count)
+    var bound = model.objectiveConstant
+    var nodes = 0
+    for block in blocks {
+      let spent = seconds(clock.now - started)
+      if let limit = options.timeLimit, spent >= limit { return nil }
+      var blockOptions = options
+      blockOptions.timeLimit = options.timeLimit.map { $0 - spent }
+      let nodesBefore = nodes
+      blockOptions.progress = options.progress.map { report in
+        { @Sendable progress in
+          report(
+            SolveProgress(
+              incumbent: nil, bound: nil, gap: nil, activeNodes: progress.activeNodes,
+              totalNodes: nodesBefore + progress.totalNodes, elapsedSeconds: spent + progress.elapsedSeconds,
+              improved: false))
+        }
+      }
+      let (submodel, origin) = submodel(model, block)
+      let result = try solver.solve(submodel, options: blockOptions)
+      nodes += result.nodes
+      // Within a requested gap a block may stop early; its bound then enters the whole bound.
+      let accepted = result.status == .optimal || (result.status == .feasible && options.relativeGap > 0)
+      guard accepted, let blockValues = result.values, let blockBound = result.bound ?? result.objective else {
+        return nil
+      }
+      for (local, variable) in origin.enumerated() {
+        // Integers exactly, so that fixing them cannot break a coupling row by a rounding error.
+        let value = blockValues[local]
+        values[variable] = model.variables[variable].kind == .continuous ? value : value.rounded()
+      }
+      bound += blockBound
+    }
+    // Variables of no block: at their cheapest bound in the relaxation.
+    var fixed = model
+    var blockVariables = Array(repeating: false, count: model.variables.count)
+    for block in blocks { for variable in block.variables { blockVariables[variable] = true } }
+    for (index, variable) in model.variables.enumerated() {
+      if blockVariables[index] {
+        fixed.setBounds(Variable(index: index), lower: values[index], upper: values[index])
+      } else if variable.cost != 0 {
+        guard let cheapest = variable.cost > 0 ? variable.lower : variable.upper else { return nil }
+        bound += variable.cost * cheapest
+      }
+    }
+    let spent = seconds(clock.now - started)
+    if let limit = options.timeLimit, spent >= limit { return nil }
+    var mergeOptions = options
+    mergeOptions.timeLimit = options.timeLimit.map { $0 - spent }
+    mergeOptions.progress = nil
+    let merged = try solver.solve(fixed, options: mergeOptions)
+    guard merged.status == .optimal, let objective = merged.objective, let mergedValues = merged.values else {
+      return nil
+    }
+    let tolerance = 1e-6 * max(1, abs(bound))
+    let elapsed = seconds(clock.now - started)
+    if objective <= bound + tolerance {
+      return SolveResult(
+        status: .optimal, values: mergedValues, objective: objective, bound: objective, gap: 0,
+        nodes: nodes + merged.nodes, elapsedSeconds: elapsed)
+    }
+    let gap = (objective - bound) / max(abs(objective), 1e-9)
+    guard gap <= options.relativeGap else { return nil }
+    return SolveResult(
+      status: .feasible, values: mergedValues, objective: objective, bound: bound, gap: gap,
+      nodes: nodes + merged.nodes, elapsedSeconds: elapsed)
+  }
+
+  /// The block as a model of its own, with the model index of each of its variables.
+  private static func submodel(_ model: LinearModel, _ block: Block) -> (LinearModel, [Int]) {
+    var submodel = LinearModel(name: model.name, sense: model.sense)
+    var local: [Int: Variable] = [:]
+    for index in block.variables {
+      let variable = model.variables[index]
+      local[index] = submodel.addVariable(
+        variable.name, kind: variable.kind, lower: variable.lower, upper: variable.upper, cost: variable.cost)
+    }
+    for row in block.constraints {
+      let constraint = model.constraints[row]
+      var expression = LinearExpression()
+      for term in constraint.terms {
+        guard let variable = local[term.variable.index] else { continue }
+        expression.add(variable, term.coefficient)
+      }
+      submodel.addConstraint(
+        constraint.family, constraint.index, expression, lower: constraint.lower, upper: constraint.upper)
+    }
+    return (submodel, block.variables)
+  }
+
+  private static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+  }
+}

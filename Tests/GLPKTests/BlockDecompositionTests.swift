@@ -1,0 +1,67 @@
+import GLPK
+import OptimizationModel
+import Testing
+
+@Suite struct BlockDecompositionTests {
+  let solver = GLPKSolver()
+
+  /// Two covering problems that share only a `budget` row on their cheap variables, with a
+  /// variable `spare` that appears in that row alone:
+  ///   block A: min 3a + 2b, a + b ≥ 3 (integers): b = 3, cost 6.
+  ///   block B: min 4c + 5d, 2c + 3d ≥ 7 (integers): c = 2, d = 1, cost 13 (c = 1, d = 2 costs
+  ///            14; d = 3 costs 15; c = 4 costs 16).
+  ///   budget: b + d + spare ≤ capacity, spare ≥ 0 costs nothing.
+  /// The blocks' optimum has b + d = 4, so with capacity 4 it is the whole optimum (19). With
+  /// capacity 3 the budget binds: a = 1, b = 2, c = 2, d = 1 costs 20, the best of all
+  /// assignments with b + d ≤ 3 (enumerated by hand over a, b, c, d ≤ 7).
+  func coupledCovers(capacity: Double) -> LinearModel {
+    var model = LinearModel(name: "covers")
+    let a = model.addVariable("a", kind: .integer, cost: 3)
+    let b = model.addVariable("b", kind: .integer, cost: 2)
+    let c = model.addVariable("c", kind: .integer, cost: 4)
+    let d = model.addVariable("d", kind: .integer, cost: 5)
+    let spare = model.addVariable("spare")
+    model.addGreaterOrEqual("coverA", "", a + b, 3)
+    model.addGreaterOrEqual("coverB", "", 2 * c + 3 * d, 7)
+    model.addLessOrEqual("budget", "", b + d + spare, capacity)
+    return model
+  }
+
+  @Test func blocksAreTheComponentsLeftWithoutTheCouplingRows() {
+    let model = coupledCovers(capacity: 4)
+    let blocks = BlockDecomposition.blocks(of: model, coupling: ["budget"])
+    #expect(blocks.map(\.variables) == [[0, 1], [2, 3]])
+    #expect(blocks.map(\.constraints) == [[0], [1]])
+    #expect(BlockDecomposition.blocks(of: model, coupling: []).map(\.variables) == [[0, 1, 2, 3, 4]])
+  }
+
+  @Test func slackCouplingGivesTheWholeOptimumBlockByBlock() throws {
+    let model = coupledCovers(capacity: 4)
+    let decomposed = try #require(
+      try BlockDecomposition.solve(model, coupling: ["budget"], solver: solver, options: SolveOptions()))
+    let whole = try solver.solve(model, options: SolveOptions())
+    #expect(decomposed.status == .optimal)
+    #expect(decomposed.objective == 19)
+    #expect(whole.objective == 19)
+    let values = try #require(decomposed.values)
+    #expect(model.objectiveValue(at: values) == 19)
+    #expect(values[1] + values[3] + values[4] <= 4 + 1e-9)
+  }
+
+  /// With capacity 3 the blocks' merged solution (b + d = 4) breaks the budget: the
+  /// decomposition declines rather than answer, and the whole solve finds 20.
+  @Test func bindingCouplingIsLeftToTheWholeSolve() throws {
+    let model = coupledCovers(capacity: 3)
+    let decomposed = try BlockDecomposition.solve(model, coupling: ["budget"], solver: solver, options: SolveOptions())
+    #expect(decomposed == nil)
+    let whole = try solver.solve(model, options: SolveOptions())
+    #expect(whole.status == .optimal)
+    #expect(whole.objective == 20)
+  }
+
+  @Test func aSingleBlockIsNotWorthDecomposing() throws {
+    let model = coupledCovers(capacity: 4)
+    let decomposed = try BlockDecomposition.solve(model, coupling: [], solver: solver, options: SolveOptions())
+    #expect(decomposed == nil)
+  }
+}
