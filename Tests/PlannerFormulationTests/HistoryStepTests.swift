@@ -31,26 +31,4 @@ import Testing
     let plan = try planChecked(scenario)
     #expect(plan.waitingMonths == 6)
   }
-
-  /// The intro ran in December, the month before the plan; the intake is pinned to February.
-  /// The course is ready when the intro ends, in January (max(0, −1 + 1), MODEL.md "Steps"),
-  /// whatever the intake month, so it starts in January, before the intake, at no wait. The only
-  /// wait is the intake's: February − January = 1 month.
-  @Test func aStepAfterHistoryMayBeReadyBeforeALaterIntake() throws {
-    let intro = Programme(id: "intro", provider: "school", step: "intro", duration: .months(1), seats: 10)
-    let pins = ClientPins(intake: Tiny.month(1), steps: ["intro": StepPin(programme: "intro", start: Tiny.month(-1))])
-    let scenario = Tiny.scenario(
-      route: Route(name: "r", steps: ["intro", "course"]), programmes: [intro, Tiny.course()],
-      clients: [Tiny.client("h", available: -2, pins: pins)])
-    let plan = try planChecked(scenario)
-    #expect(plan.waitingMonths == 1)
-    #expect(plan.entry("h")?.intake == Tiny.month(1))
-    guard case .started(_, _, let ready, let start, let wait) = plan.entry("h")?.steps.last?.outcome else {
-      Issue.record("the course should start")
-      return
-    }
-    #expect(ready == Tiny.month(0))
-    #expect(start == Tiny.month(0))
-    #expect(wait == 0)
-  }
 }

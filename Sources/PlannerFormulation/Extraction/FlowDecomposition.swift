@@ -120,14 +120,13 @@ extension NodeKey {
     }
   }
 
-  /// The intake queue month by month, then the steps month by month, steps in order, teams in
-  /// order: every arc leads to a node later in this order. (An intake after a history step may
-  /// land at an earlier month than its own, so the queue comes first as a whole.)
+  /// Month first, then the intake queue before steps, steps in order, teams in order: every
+  /// arc leads to a node later in this order.
   static func processingOrder(_ lhs: NodeKey, _ rhs: NodeKey) -> Bool {
     func rank(_ node: NodeKey) -> (Int, Int, Int, Int) {
       switch node {
-      case .awaitingIntake(_, let month): return (0, month, 0, 0)
-      case .readyForStep(_, let type, let step, let month): return (1, month, step, type)
+      case .awaitingIntake(_, let month): return (month, 0, 0, 0)
+      case .readyForStep(_, let type, let step, let month): return (month, 1, step, type)
       }
     }
     return rank(lhs) < rank(rhs)

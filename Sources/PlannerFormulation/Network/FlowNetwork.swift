@@ -216,19 +216,26 @@ struct FlowNetwork {
   /// Where a client lands when `step` becomes ready at raw month `rawMonth`, after any steps
   /// pinned before month 0 (history). Nil when pins forbid landing there.
   ///
-  /// MODEL.md exempts history starts from the ready check, and a step's readiness follows from
-  /// the previous start alone. So history decides where the journey continues whenever the
-  /// intake comes: at its end, or at the next step, ready when the last history step ends (which
-  /// may be before a later intake: the arc then lands at an earlier month, still moving forward
-  /// through the network, since flow only leaves a ready node for a later month or a start).
+  /// MODEL.md exempts history starts from the ready check. When history covers every open step
+  /// the journey ends there whenever the intake comes. When a planned step follows, the network
+  /// still asks for the history start after the intake's ready month, since a later step ready
+  /// before the intake is not modelled (such scenarios are reported as pin contradictions).
   private mutating func land(commodity: Commodity, type: Int, rawMonth: Int, step: Int) -> Destination? {
     var rawMonth = rawMonth
     var step = step
+    var startedBeforeReady: (step: Int, start: Int)?
     while step < commodity.openSteps.count, let pin = commodity.pins?.steps[step], pin.start < 0 {
+      if rawMonth > pin.start && rawMonth >= 0 && startedBeforeReady == nil { startedBeforeReady = (step, pin.start) }
       rawMonth = pin.start + instance.programmes[pin.programme].durationMonths
       step += 1
     }
     if step == commodity.openSteps.count { return .finished(type: type, month: rawMonth) }
+    if let startedBeforeReady {
+      pinConflicts.append(
+        "\(commodity.openSteps[startedBeforeReady.step]) is pinned to start in \(monthLabel(startedBeforeReady.start)), before it can be ready"
+      )
+      return nil
+    }
     let ready = max(0, rawMonth)
     if ready >= horizon {
       let mustStart = (commodity.pins?.lastPinnedStep).map { step <= $0 } ?? false
