@@ -178,8 +178,9 @@ public enum OptimalPlanner {
   /// most half of a time limit.
   ///
   /// Branch and bound on the whole model must close the gaps of unrelated route groups at once;
-  /// part by part, seven synthetic municipalities of 650 clients went from 0.2–60 s (one not
-  /// proven within the minute) to 0.1–12 s, and 30,000 clients from 32 s to 8 s (BENCHMARKS.md).
+  /// part by part (with integer waits), seven synthetic municipalities of 650 clients went from
+  /// 0.2–60 s (one not proven within the minute) to 0.1–7 s, and 30,000 clients from 33 s to
+  /// 6 s, measured side by side (BENCHMARKS.md).
   private static func solve(_ model: LinearModel, solver: some LinearSolver, options: SolveOptions) throws
     -> SolveResult
   {
