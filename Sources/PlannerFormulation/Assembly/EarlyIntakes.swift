@@ -11,7 +11,11 @@ import PlannerDomain
 /// month the caps allow, so the result is deterministic.
 enum EarlyIntakes {
   static func pull(_ schedules: inout [ClientSchedule], instance: PlanningInstance) {
-    var ledger = Ledger(schedules, instance: instance)
+    var ledger = CaseloadLedger(instance: instance)
+    for schedule in schedules {
+      guard let specialist = schedule.specialist else { continue }
+      ledger.book(specialist, months: ClientTimeline(schedule, in: instance).counted)
+    }
     for index in schedules.indices {
       let schedule = schedules[index]
       let member = instance.members[schedule.member]
@@ -19,63 +23,19 @@ enum EarlyIntakes {
         intake > member.earliestIntake
       else { continue }
       let before = ClientTimeline(schedule, in: instance)
+      // The client's own months are free while the earlier ones are tried.
+      ledger.release(specialist, months: before.counted)
+      var kept = before.counted
       for earlier in member.earliestIntake..<intake {
         var moved = schedule
         moved.intake = earlier
         let after = ClientTimeline(moved, in: instance)
-        guard after.wait == before.wait, ledger.fits(after.counted, replacing: before.counted, of: specialist)
-        else { continue }
-        ledger.move(specialist, from: before.counted, to: after.counted)
+        guard after.wait == before.wait, ledger.fits(specialist, months: after.counted) else { continue }
         schedules[index] = moved
+        kept = after.counted
         break
       }
-    }
-  }
-
-  /// Each specialist's clients per grid month and distinct clients per calendar year.
-  private struct Ledger {
-    let instance: PlanningInstance
-    let annual: Bool
-    /// Grid months of each calendar year of ``GridSpecialist/yearlyCaps``, in the same order.
-    let years: [ClosedRange<Int>?]
-    var monthly: [[Int]]
-    var yearly: [[Int]]
-
-    init(_ schedules: [ClientSchedule], instance: PlanningInstance) {
-      self.instance = instance
-      annual = instance.scenario.caseload.basis == .annual
-      let scenario = instance.scenario
-      years = GridSpecialist.years(of: scenario).map { gridMonths(ofYear: $0, in: scenario) }
-      monthly = Array(repeating: Array(repeating: 0, count: instance.horizon), count: instance.specialists.count)
-      yearly = Array(repeating: Array(repeating: 0, count: years.count), count: instance.specialists.count)
-      for schedule in schedules {
-        guard let specialist = schedule.specialist else { continue }
-        add(ClientTimeline(schedule, in: instance).counted, to: specialist, sign: 1)
-      }
-    }
-
-    func fits(_ counted: Range<Int>, replacing old: Range<Int>, of specialist: Int) -> Bool {
-      let grid = instance.specialists[specialist]
-      guard counted.allSatisfy({ grid.available[$0] }) else { return false }
-      if annual {
-        return years.indices.allSatisfy { position in
-          guard let months = years[position], counted.overlaps(months), !old.overlaps(months) else { return true }
-          return yearly[specialist][position] + 1 <= grid.yearlyCaps[position].cap
-        }
-      }
-      return counted.allSatisfy { old.contains($0) || monthly[specialist][$0] + 1 <= grid.monthlyCap }
-    }
-
-    mutating func move(_ specialist: Int, from old: Range<Int>, to new: Range<Int>) {
-      add(old, to: specialist, sign: -1)
-      add(new, to: specialist, sign: 1)
-    }
-
-    private mutating func add(_ counted: Range<Int>, to specialist: Int, sign: Int) {
-      for month in counted { monthly[specialist][month] += sign }
-      for (position, months) in years.enumerated() where months.map(counted.overlaps) ?? false {
-        yearly[specialist][position] += sign
-      }
+      ledger.book(specialist, months: kept)
     }
   }
 }

@@ -1,7 +1,8 @@
 import PlannerDomain
 
-/// Every specialist's caseload so far in a first-come-first-served pass (MODEL.md "Caseload"):
-/// clients per grid month, and on the annual basis distinct clients per calendar year.
+/// Every specialist's caseload so far (MODEL.md "Caseload"): clients per grid month, and on the
+/// annual basis distinct clients per calendar year. Filled client by client in the
+/// first-come-first-served pass, and from a finished plan by ``EarlyIntakes``.
 ///
 /// A client occupies the months its ``ClientTimeline/counted`` range names; checking or booking
 /// one client costs O(months counted + years overlapped).
@@ -65,9 +66,18 @@ struct CaseloadLedger {
   }
 
   mutating func book(_ specialist: Int, months: Range<Int>) {
+    change(specialist, months: months, by: 1)
+  }
+
+  /// Takes back a ``book(_:months:)`` of the same months.
+  mutating func release(_ specialist: Int, months: Range<Int>) {
+    change(specialist, months: months, by: -1)
+  }
+
+  private mutating func change(_ specialist: Int, months: Range<Int>, by clients: Int) {
     guard let first = months.first, let last = months.last else { return }
-    for month in months { load[specialist][month] += 1 }
-    for year in yearOfMonth[first]...yearOfMonth[last] { distinct[specialist][year] += 1 }
+    for month in months { load[specialist][month] += clients }
+    for year in yearOfMonth[first]...yearOfMonth[last] { distinct[specialist][year] += clients }
   }
 
   /// The candidate with the fewest clients in `month` (month 0 for a history intake; ties in
