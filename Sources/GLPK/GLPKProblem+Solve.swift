@@ -106,8 +106,7 @@ extension GLPKProblem {
 }
 
 func seconds(since start: ContinuousClock.Instant, clock: ContinuousClock) -> Double {
-  let elapsed = clock.now - start
-  return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+  (clock.now - start).inSeconds
 }
 
 /// Lives for one branch-and-bound search; GLPK's callback reaches it through `cb_info`.

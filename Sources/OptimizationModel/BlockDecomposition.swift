@@ -85,7 +85,7 @@ public enum BlockDecomposition {
     var bound = model.objectiveConstant
     var nodes = 0
     for block in blocks {
-      let spent = seconds(clock.now - started)
+      let spent = (clock.now - started).inSeconds
       if let limit = options.timeLimit, spent >= limit { return nil }
       var blockOptions = options
       blockOptions.timeLimit = options.timeLimit.map { $0 - spent }
@@ -126,7 +126,7 @@ public enum BlockDecomposition {
         bound += variable.cost * cheapest
       }
     }
-    let spent = seconds(clock.now - started)
+    let spent = (clock.now - started).inSeconds
     if let limit = options.timeLimit, spent >= limit { return nil }
     var mergeOptions = options
     mergeOptions.timeLimit = options.timeLimit.map { $0 - spent }
@@ -136,7 +136,7 @@ public enum BlockDecomposition {
       return nil
     }
     let tolerance = 1e-6 * max(1, abs(bound))
-    let elapsed = seconds(clock.now - started)
+    let elapsed = (clock.now - started).inSeconds
     if objective <= bound + tolerance {
       return SolveResult(
         status: .optimal, values: mergedValues, objective: objective, bound: objective, gap: 0,
@@ -169,9 +169,5 @@ public enum BlockDecomposition {
         constraint.family, constraint.index, expression, lower: constraint.lower, upper: constraint.upper)
     }
     return (submodel, block.variables)
-  }
-
-  private static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
   }
 }

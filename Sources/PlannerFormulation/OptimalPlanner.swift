@@ -193,8 +193,7 @@ public enum OptimalPlanner {
     {
       return solved
     }
-    let spent = clock.now - started
-    let spentSeconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) / 1e18
+    let spentSeconds = (clock.now - started).inSeconds
     var wholeOptions = options
     wholeOptions.timeLimit = options.timeLimit.map { max(0.001, $0 - spentSeconds) }
     wholeOptions.progress = options.progress.map { report in

@@ -1,3 +1,4 @@
+import OptimizationModel
 import PlannerDomain
 
 /// The plan an office makes by hand: first come, first served.
@@ -43,7 +44,7 @@ public enum FirstComeFirstServedPlanner {
     while true {
       var pass = FirstComeFirstServedPass(instance: instance, roster: roster, capacity: capacity, pinned: pinned)
       pass.run()
-      statistics.solveSeconds = seconds(clock.now - began)
+      statistics.solveSeconds = (clock.now - began).inSeconds
       if !pass.conflicts.isEmpty {
         return infeasible(instance, statistics: statistics, reasons: pass.conflicts.map { "Pins cannot hold: \($0)." })
       }
@@ -102,10 +103,5 @@ public enum FirstComeFirstServedPlanner {
       strategy: "fcfs", status: .infeasible, gap: nil, bound: nil, waitingMonths: 0, clients: [], cohorts: [],
       specialists: [])
     return PlanningResult(plan: plan, statistics: statistics, explanations: reasons, hasPlan: false)
-  }
-
-  private static func seconds(_ duration: Swift.Duration) -> Double {
-    let (seconds, attoseconds) = duration.components
-    return Double(seconds) + Double(attoseconds) * 1e-18
   }
 }

@@ -164,7 +164,7 @@ struct FlowNetwork {
         reachesHorizon ? .noIntake : .node(.awaitingIntake(commodity: index, month: month + 1))
       // Whole clients wait whole months, so waits are integers in every plan anyway; saying so
       // lets the solver see that the objective is whole and round its bound up, which prunes
-      // far more of the search (see ``OptimalPlanner``).
+      // far more of the search (BENCHMARKS.md, "Planning part by part").
       let variable = model.addVariable(
         "waitForIntake[\(commodity.label),\(monthLabel(month))]", kind: .integer, lower: 0, cost: 1)
       addArc(variable, commodity: index, kind: .waitForIntake, from: node, to: next)

@@ -59,7 +59,7 @@ extension CohortPlan {
           throw ExitCode(2)
         }
       }
-      let seconds = Double(built.components.seconds) + Double(built.components.attoseconds) / 1e18
+      let seconds = built.inSeconds
       print(
         "model: \(model.constraints.count) rows, \(model.variables.count) columns "
           + "(\(model.integerVariableCount) integer), \(model.nonzeroCount) nonzeros; "
