@@ -67,8 +67,9 @@ public enum BlockDecomposition {
   /// `options.relativeGap`, not within it), or coupling rows that the merged solution breaks or
   /// that cost more than the blocks' bound allows.
   ///
-  /// `options.timeLimit` bounds the whole attempt; progress reports count nodes and time only,
-  /// since no solution of the whole model exists before the last block is solved.
+  /// `options.timeLimit` bounds the whole attempt; progress reports name the part being solved
+  /// and count nodes and time, since no solution of the whole model exists before the last
+  /// block is solved.
   public static func solve(
     _ model: LinearModel, coupling: Set<String>, solver: some LinearSolver, options: SolveOptions
   ) throws -> SolveResult? {
@@ -84,7 +85,7 @@ public enum BlockDecomposition {
     var values = Array(repeating: 0.0, count: model.variables.count)
     var bound = model.objectiveConstant
     var nodes = 0
-    for block in blocks {
+    for (position, block) in blocks.enumerated() {
       let spent = (clock.now - started).inSeconds
       if let limit = options.timeLimit, spent >= limit { return nil }
       var blockOptions = options
@@ -96,7 +97,7 @@ public enum BlockDecomposition {
             SolveProgress(
               incumbent: nil, bound: nil, gap: nil, activeNodes: progress.activeNodes,
               totalNodes: nodesBefore + progress.totalNodes, elapsedSeconds: spent + progress.elapsedSeconds,
-              improved: false))
+              improved: false, part: SolvePart(number: position + 1, count: blocks.count)))
         }
       }
       let (submodel, origin) = submodel(model, block)

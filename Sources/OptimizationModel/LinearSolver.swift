@@ -66,10 +66,13 @@ public struct SolveProgress: Hashable, Sendable {
   public var elapsedSeconds: Double
   /// True when this report was triggered by a better solution.
   public var improved: Bool
+  /// Set while a model is solved part by part (``BlockDecomposition``): which part is running.
+  /// No solution of the whole model exists then, so ``incumbent`` and ``bound`` stay nil.
+  public var part: SolvePart?
 
   public init(
     incumbent: Double?, bound: Double?, gap: Double?, activeNodes: Int, totalNodes: Int, elapsedSeconds: Double,
-    improved: Bool
+    improved: Bool, part: SolvePart? = nil
   ) {
     self.incumbent = incumbent
     self.bound = bound
@@ -78,5 +81,17 @@ public struct SolveProgress: Hashable, Sendable {
     self.totalNodes = totalNodes
     self.elapsedSeconds = elapsedSeconds
     self.improved = improved
+    self.part = part
+  }
+}
+
+/// Which of a model's independent parts a solve is working on, counted from 1.
+public struct SolvePart: Hashable, Sendable {
+  public var number: Int
+  public var count: Int
+
+  public init(number: Int, count: Int) {
+    self.number = number
+    self.count = count
   }
 }

@@ -37,6 +37,8 @@ public struct PlanningProgress: Hashable, Sendable {
   public var gap: Double?
   public var nodes: Int
   public var elapsedSeconds: Double
+  /// While the model is solved part by part: the part running and how many there are.
+  public var part: SolvePart?
 }
 
 /// A plan with the facts of how it was found.
@@ -237,7 +239,8 @@ public enum OptimalPlanner {
     let bound = progress.bound.map { max(0, ($0 - 1e-6).rounded(.up)) }
     let gap = waits.flatMap { waits in bound.map { waits > 0 ? max(0, (Double(waits) - $0) / Double(waits)) : 0 } }
     return PlanningProgress(
-      waitingMonths: waits, bound: bound, gap: gap, nodes: progress.totalNodes, elapsedSeconds: progress.elapsedSeconds)
+      waitingMonths: waits, bound: bound, gap: gap, nodes: progress.totalNodes, elapsedSeconds: progress.elapsedSeconds,
+      part: progress.part)
   }
 
   private static func gap(bound: Double?, objective schedules: [ClientSchedule], instance: PlanningInstance) -> Double?

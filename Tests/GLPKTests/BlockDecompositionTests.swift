@@ -1,5 +1,6 @@
 import GLPK
 import OptimizationModel
+import Synchronization
 import Testing
 
 @Suite struct BlockDecompositionTests {
@@ -57,6 +58,19 @@ import Testing
     let whole = try solver.solve(model, options: SolveOptions())
     #expect(whole.status == .optimal)
     #expect(whole.objective == 20)
+  }
+
+  /// Before the merge no whole solution exists: reports name the part and carry no incumbent.
+  @Test func progressNamesThePartBeingSolved() throws {
+    let reports = Mutex<[SolveProgress]>([])
+    var options = SolveOptions()
+    options.progress = { progress in reports.withLock { $0.append(progress) } }
+    _ = try BlockDecomposition.solve(coupledCovers(capacity: 4), coupling: ["budget"], solver: solver, options: options)
+    let seen = reports.withLock { $0 }
+    #expect(!seen.isEmpty)
+    #expect(seen.allSatisfy { $0.part != nil && $0.incumbent == nil && $0.bound == nil })
+    #expect(Set(seen.compactMap(\.part?.count)) == [2])
+    #expect(seen.compactMap(\.part?.number) == seen.compactMap(\.part?.number).sorted())
   }
 
   @Test func aSingleBlockIsNotWorthDecomposing() throws {

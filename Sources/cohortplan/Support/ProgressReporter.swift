@@ -2,7 +2,8 @@ import Foundation
 import PlannerFormulation
 
 /// Shows a long solve's progress on stderr: nothing in the first second, then at most one
-/// line a second with the best plan so far, the bound and the gap.
+/// line a second with the best plan so far, the bound and the gap (or, while the model is solved
+/// part by part, which part is running).
 final class ProgressReporter: @unchecked Sendable {
   private let lock = NSLock()
   private var lastShown = 0.0
@@ -22,7 +23,11 @@ final class ProgressReporter: @unchecked Sendable {
       lastShown = progress.elapsedSeconds
       shownAny = true
       var line = "\(label): \(Int(progress.elapsedSeconds)) s"
-      line += ", best \(progress.waitingMonths.map(String.init) ?? "none yet") waiting months"
+      if let part = progress.part {
+        line += ", part \(part.number) of \(part.count) (no whole plan yet)"
+      } else {
+        line += ", best \(progress.waitingMonths.map(String.init) ?? "none yet") waiting months"
+      }
       if let bound = progress.bound { line += ", bound \(Int(bound))" }
       if let gap = progress.gap { line += ", gap \(Int((gap * 1000).rounded()) / 10)%" }
       line += ", \(progress.nodes) nodes"
