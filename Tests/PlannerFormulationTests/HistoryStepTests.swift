@@ -31,4 +31,68 @@ import Testing
     let plan = try planChecked(scenario)
     #expect(plan.waitingMonths == 6)
   }
+
+  /// The intro ran in December, the month before the plan; the intake is pinned to February.
+  /// The course is ready when the intro ends, in January (max(0, −1 + 1), MODEL.md "Steps"),
+  /// whatever the intake month, so it starts in January, before the intake, at no wait. The only
+  /// wait is the intake's: February − January = 1 month.
+  @Test func aStepAfterHistoryMayBeReadyBeforeALaterIntake() throws {
+    let pins = ClientPins(intake: Tiny.month(1), steps: ["intro": StepPin(programme: "intro", start: Tiny.month(-1))])
+    let plan = try planChecked(introThenCourse(clients: [Tiny.client("h", available: -2, pins: pins)]))
+    #expect(plan.waitingMonths == 1)
+    #expect(plan.entry("h")?.intake == Tiny.month(1))
+    guard case .started(_, _, let ready, let start, let wait) = plan.entry("h")?.steps.last?.outcome else {
+      Issue.record("the course should start")
+      return
+    }
+    #expect(ready == Tiny.month(0))
+    #expect(start == Tiny.month(0))
+    #expect(wait == 0)
+  }
+
+  /// The same history without a pinned intake: the plan gives the intake in January (no wait)
+  /// and the course starts in January too, ready when the intro ended. Nothing waits.
+  @Test func aStepAfterHistoryNeedsNoPinnedIntake() throws {
+    let pins = ClientPins(steps: ["intro": StepPin(programme: "intro", start: Tiny.month(-1))])
+    let plan = try planChecked(introThenCourse(clients: [Tiny.client("h", available: -2, pins: pins)]))
+    #expect(plan.waitingMonths == 0)
+    #expect(plan.entry("h")?.intake == Tiny.month(0))
+  }
+
+  /// Cap 1. h's course runs in month 0 after the intro of month −1, so h leaves in month 2
+  /// (course end 1 + aftercare 1), before the intake pinned to month 3: h is on no caseload
+  /// (MODEL.md counts i ≤ m < exit) and waits 3 months for that intake. a and b, every step
+  /// done, are available in month 1 and stay two months each (intake 1 + aftercare 1): one after
+  /// the other they wait 0 + 2. Total 5. Counting h's exit before h's intake would free a place
+  /// in month 2 and let b start then (4 in total), a plan the checker rejects.
+  @Test func aJourneyEndingBeforeALaterIntakeFreesNoPlace() throws {
+    let pins = ClientPins(intake: Tiny.month(3), steps: ["intro": StepPin(programme: "intro", start: Tiny.month(-1))])
+    let done = ["a", "b"].map { Client(id: $0, available: Tiny.month(1), route: "r", done: ["intro", "course"]) }
+    let plan = try planChecked(introThenCourse(cap: 1, clients: done + [Tiny.client("h", available: -2, pins: pins)]))
+    #expect(plan.waitingMonths == 5)
+    #expect(plan.entry("h")?.exit == Tiny.month(2))
+  }
+
+  /// The same on the annual basis, cap 1 a year: h is on no caseload, so is not one of 2025's
+  /// distinct clients, and a (available in month 1) takes the year's one place at once. Waits:
+  /// h's 3 months for the pinned intake only. Counting h's intake as one of the year's clients
+  /// would leave a without intake (5 more months).
+  @Test func aJourneyEndingBeforeALaterIntakeIsNotOneOfTheYearsClients() throws {
+    let pins = ClientPins(intake: Tiny.month(3), steps: ["intro": StepPin(programme: "intro", start: Tiny.month(-1))])
+    let a = Client(id: "a", available: Tiny.month(1), route: "r", done: ["intro", "course"])
+    let plan = try planChecked(
+      introThenCourse(cap: 1, basis: .annual, clients: [a, Tiny.client("h", available: -2, pins: pins)]))
+    #expect(plan.waitingMonths == 3)
+    #expect(plan.entry("a")?.intake == Tiny.month(1))
+  }
+
+  /// Route intro → course (intake 1 month, aftercare 1 month), both programmes monthly, 1 month
+  /// long.
+  private func introThenCourse(cap: Int = 100, basis: CaseloadBasis = .monthly, clients: [Client]) -> Scenario {
+    let intro = Programme(id: "intro", provider: "school", step: "intro", duration: .months(1), seats: 10)
+    return Tiny.scenario(
+      cap: cap, basis: basis, route: Route(name: "r", steps: ["intro", "course"], aftercare: 1),
+      programmes: [intro, Tiny.course()],
+      clients: clients)
+  }
 }

@@ -110,23 +110,25 @@ struct FlowDecomposition {
 extension NodeKey {
   var commodity: Int {
     switch self {
-    case .awaitingIntake(let commodity, _), .readyForStep(let commodity, _, _, _): return commodity
+    case .awaitingIntake(let commodity, _), .readyForStep(let commodity, _, _, _, _): return commodity
     }
   }
 
   var month: Int {
     switch self {
-    case .awaitingIntake(_, let month), .readyForStep(_, _, _, let month): return month
+    case .awaitingIntake(_, let month), .readyForStep(_, _, _, let month, _): return month
     }
   }
 
-  /// Month first, then the intake queue before steps, steps in order, teams in order: every
-  /// arc leads to a node later in this order.
+  /// The intake queue month by month, then the steps month by month, steps in order, teams in
+  /// order, remembered intake months in order: every arc leads to a node later in this order.
+  /// (After history an intake may land at a month before its own, so the whole queue comes
+  /// first.)
   static func processingOrder(_ lhs: NodeKey, _ rhs: NodeKey) -> Bool {
-    func rank(_ node: NodeKey) -> (Int, Int, Int, Int) {
+    func rank(_ node: NodeKey) -> (Int, Int, Int, Int, Int) {
       switch node {
-      case .awaitingIntake(_, let month): return (month, 0, 0, 0)
-      case .readyForStep(_, let type, let step, let month): return (month, 1, step, type)
+      case .awaitingIntake(_, let month): return (0, month, 0, 0, 0)
+      case .readyForStep(_, let type, let step, let month, let intake): return (1, month, step, type, intake ?? .min)
       }
     }
     return rank(lhs) < rank(rhs)

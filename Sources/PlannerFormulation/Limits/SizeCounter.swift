@@ -80,6 +80,8 @@ struct SizeCounter {
       if let pinnedSpecialist { pinnedSpecialists.insert(pinnedSpecialist) }
     }
     var ready: Int
+    // Intake months the network tells apart after history (see `NodeKey`): one per intake arc.
+    var intakeChoices = 1
     if let intake = pins?.intake, intake < 0 {
       queueNodes += 1
       count(variables: teamCount, rows: 1, nonzeros: teamCount * intakeEntries)
@@ -94,10 +96,16 @@ struct SizeCounter {
         variables: Saturating.product(teamCount, intakes) + waits, rows: nodes,
         nonzeros: Saturating.product(teamCount, intakes * intakeEntries) + 2 * waits)
       ready = (pins?.intake ?? first) + intakeMonths
+      intakeChoices = intakes
     }
     guard teamCount > 0, hasSteps else { return }
+    // Steps after a history prefix repeat once per intake month.
+    func isHistory(_ step: Int) -> Bool { (pins?.steps[step]).map { $0.start < 0 } ?? false }
+    var copies = 1
     for step in commodity.openSteps.indices {
-      guard let next = addStep(step, of: commodity, ready: ready, teamCount: teamCount) else { return }
+      if step > 0, !isHistory(step), (0..<step).allSatisfy(isHistory) { copies = max(1, intakeChoices) }
+      let teams = Saturating.product(teamCount, copies)
+      guard let next = addStep(step, of: commodity, ready: ready, teamCount: teams) else { return }
       ready = next
     }
   }

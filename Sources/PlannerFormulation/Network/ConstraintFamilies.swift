@@ -50,10 +50,10 @@ extension FlowNetwork {
       case .awaitingIntake(let commodity, let month):
         family = "clientsAwaitingIntake"
         index = "\(commodities[commodity].label),\(monthLabel(month))"
-      case .readyForStep(let commodity, let type, let step, let month):
+      case .readyForStep(let commodity, let type, let step, let month, let intake):
         family = "clientsReadyForStep"
         index =
-          "\(commodities[commodity].label),\(types[type].label),\(stepLabel(commodities[commodity], step)),\(monthLabel(month))"
+          "\(commodities[commodity].label),\(types[type].label),\(stepLabel(commodities[commodity], step)),\(monthLabel(month))\(intakeLabel(intake))"
       }
       model.addEqual(family, index, expression, Double(supply[node] ?? 0))
     }
@@ -105,7 +105,7 @@ extension FlowNetwork {
   }
 
   private mutating func addCaseload(
-    label: String, changes: [Int: [(Variable, Double)]], available: [Bool], monthlyCap: [Int],
+    label: String, changes: [Int: [CaseloadChange]], available: [Bool], monthlyCap: [Int],
     yearlyCaps: [(year: Int, cap: Int)]
   ) {
     let annual = instance.scenario.caseload.basis == .annual
@@ -116,7 +116,7 @@ extension FlowNetwork {
       let current = model.addVariable("caseload[\(label),\(monthLabel(month))]", lower: 0, upper: upper)
       var balance = LinearExpression(current)
       if let previous { balance.add(previous, -1) }
-      for (variable, sign) in changes[month] ?? [] { balance.add(variable, -sign) }
+      for change in changes[month] ?? [] { balance.add(change.variable, -change.sign) }
       model.addEqual("caseload", "\(label),\(monthLabel(month))", balance, 0)
       load.append(current)
       previous = current
@@ -124,10 +124,12 @@ extension FlowNetwork {
     guard annual else { return }
     for (year, cap) in yearlyCaps {
       guard let months = gridMonths(ofYear: year, in: instance.scenario) else { continue }
-      // Distinct clients in the year = those on the caseload in its first month + intakes after it.
+      // Distinct clients in the year = those on the caseload in its first month + intakes after
+      // it, less intakes cancelled by a journey that ended before them.
       var distinct = LinearExpression(load[months.lowerBound])
       for month in months.dropFirst() {
-        for (variable, sign) in changes[month] ?? [] where sign > 0 { distinct.add(variable, 1) }
+        for change in changes[month] ?? [] where change.sign > 0 { distinct.add(change.variable, 1) }
+        for change in changes[month] ?? [] where change.cancelsIntake { distinct.add(change.variable, -1) }
       }
       model.addLessOrEqual("annualCaseload", "\(label),\(year)", distinct, Double(cap))
     }

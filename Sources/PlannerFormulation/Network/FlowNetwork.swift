@@ -4,9 +4,13 @@ import PlannerDomain
 
 /// Where a unit of flow stands: waiting for intake, or ready for an open step with a type of
 /// specialist, in a grid month.
+///
+/// `intake` is set only after steps that started before the plan (history): the next step is
+/// then ready when the history ends, which may come before a later intake, and the exit counts
+/// on the caseload only after the intake. So those nodes remember the intake month.
 enum NodeKey: Hashable {
   case awaitingIntake(commodity: Int, month: Int)
-  case readyForStep(commodity: Int, type: Int, step: Int, month: Int)
+  case readyForStep(commodity: Int, type: Int, step: Int, month: Int, intake: Int?)
 }
 
 /// Where an arc leads.
@@ -56,12 +60,21 @@ struct FlowNetwork {
   private(set) var cohortStarts: [CohortKey: [(variable: Variable, heads: Int)]] = [:]
   private(set) var cohortOrder: [CohortKey] = []
   /// Per type: grid month → variables whose flow joins (+1) or leaves (−1) the caseload.
-  private(set) var caseloadChanges: [[Int: [(Variable, Double)]]]
+  private(set) var caseloadChanges: [[Int: [CaseloadChange]]]
   /// Per specialist pinned by clients of a larger team: the same changes for those clients only,
   /// so the specialist's own cap can be kept for them (``SpecialistSlots`` places them first).
-  private(set) var pinnedCaseloadChanges: [Int: [Int: [(Variable, Double)]]] = [:]
+  private(set) var pinnedCaseloadChanges: [Int: [Int: [CaseloadChange]]] = [:]
   /// Pins that cannot hold whatever the plan does, in domain words.
   private(set) var pinConflicts: [String] = []
+
+  /// Flow that joins (`sign` +1) or leaves (−1) a caseload in a month. A leave that
+  /// `cancelsIntake` falls in the intake's own month: the client was never on the caseload, so
+  /// is not one of the year's distinct clients either.
+  struct CaseloadChange {
+    let variable: Variable
+    let sign: Double
+    var cancelsIntake = false
+  }
 
   struct CohortKey: Hashable {
     let programme: Int
@@ -133,8 +146,8 @@ struct FlowNetwork {
     switch node {
     case .awaitingIntake(let index, let month):
       return expandAwaiting(commodity: commodity, index: index, month: month, node: node)
-    case .readyForStep(_, let type, let step, let month):
-      return expandReady(commodity: commodity, type: type, step: step, month: month, node: node)
+    case .readyForStep(_, let type, let step, let month, let intake):
+      return expandReady(commodity: commodity, type: type, step: step, month: month, intake: intake, node: node)
     }
   }
 
@@ -143,7 +156,9 @@ struct FlowNetwork {
     let pinnedIntake = commodity.pins?.intake
     if pinnedIntake == nil || pinnedIntake == month {
       for type in commodity.allowedTypes {
-        let landing = land(commodity: commodity, type: type, rawMonth: month + commodity.route.intakeMonths, step: 0)
+        let landing = land(
+          commodity: commodity, type: type, rawMonth: month + commodity.route.intakeMonths, step: 0,
+          after: .intake(month: month))
         guard let landing else { continue }
         let variable = model.addVariable(
           "intake[\(commodity.label),\(types[type].label),\(monthLabel(month))]", kind: .integer, lower: 0,
@@ -173,9 +188,9 @@ struct FlowNetwork {
     return destinations
   }
 
-  private mutating func expandReady(commodity: Commodity, type: Int, step: Int, month: Int, node: NodeKey)
-    -> [Destination]
-  {
+  private mutating func expandReady(
+    commodity: Commodity, type: Int, step: Int, month: Int, intake: Int?, node: NodeKey
+  ) -> [Destination] {
     var destinations: [Destination] = []
     let pin = commodity.pins?.steps[step]
     let mustStartThisStep = (commodity.pins?.lastPinnedStep).map { step <= $0 } ?? false
@@ -183,10 +198,12 @@ struct FlowNetwork {
       let programme = instance.programmes[programmeIndex]
       if let pin, pin.programme != programmeIndex || pin.start != month { continue }
       guard pin != nil || programme.startAllowed[month] else { continue }
-      let landing = land(commodity: commodity, type: type, rawMonth: month + programme.durationMonths, step: step + 1)
+      let landing = land(
+        commodity: commodity, type: type, rawMonth: month + programme.durationMonths, step: step + 1,
+        after: .plannedStep(intake: intake))
       guard let landing else { continue }
       let variable = model.addVariable(
-        "start[\(commodity.label),\(types[type].label),\(programmeLabel(programmeIndex)),\(monthLabel(month))]",
+        "start[\(commodity.label),\(types[type].label),\(programmeLabel(programmeIndex)),\(monthLabel(month))\(intakeLabel(intake))]",
         kind: .integer,
         lower: 0, upper: Double(commodity.heads))
       addArc(
@@ -203,9 +220,9 @@ struct FlowNetwork {
       let next: Destination =
         reachesHorizon
         ? .unstarted(type: type, step: step)
-        : .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: month + 1))
+        : .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: month + 1, intake: intake))
       let variable = model.addVariable(
-        "waitForStep[\(commodity.label),\(types[type].label),\(stepLabel(commodity, step)),\(monthLabel(month))]",
+        "waitForStep[\(commodity.label),\(types[type].label),\(stepLabel(commodity, step)),\(monthLabel(month))\(intakeLabel(intake))]",
         kind: .integer, lower: 0, cost: 1)
       addArc(variable, commodity: commodity.index, kind: .waitForStep, from: node, to: next)
       destinations.append(next)
@@ -213,22 +230,42 @@ struct FlowNetwork {
     return destinations
   }
 
+  /// What a landing follows: the intake, or a step planned in the horizon (with the intake
+  /// month its node remembers, if any).
+  enum LandingOrigin {
+    case intake(month: Int)
+    case plannedStep(intake: Int?)
+  }
+
   /// Where a client lands when `step` becomes ready at raw month `rawMonth`, after any steps
   /// pinned before month 0 (history). Nil when pins forbid landing there.
   ///
-  /// MODEL.md exempts history starts from the ready check. When history covers every open step
-  /// the journey ends there whenever the intake comes. When a planned step follows, the network
-  /// still asks for the history start after the intake's ready month, since a later step ready
-  /// before the intake is not modelled (such scenarios are reported as pin contradictions).
-  private mutating func land(commodity: Commodity, type: Int, rawMonth: Int, step: Int) -> Destination? {
+  /// MODEL.md exempts history starts from the ready check, and a step's readiness follows from
+  /// the previous start alone. So history right after the intake decides where the journey
+  /// continues whenever the intake comes: at its end, or at the next step, ready when the
+  /// history ends, perhaps before a later intake. That node remembers the intake month, so the
+  /// exit is counted no earlier than the intake (an exit at or before the intake leaves the
+  /// client off every caseload). History after a step planned in the horizon cannot hold.
+  private mutating func land(
+    commodity: Commodity, type: Int, rawMonth: Int, step: Int, after origin: LandingOrigin
+  ) -> Destination? {
     var rawMonth = rawMonth
     var step = step
+    var carried: Int?
     var startedBeforeReady: (step: Int, start: Int)?
     while step < commodity.openSteps.count, let pin = commodity.pins?.steps[step], pin.start < 0 {
-      if rawMonth > pin.start && rawMonth >= 0 && startedBeforeReady == nil { startedBeforeReady = (step, pin.start) }
+      switch origin {
+      case .intake(let month):
+        carried = month
+      case .plannedStep:
+        if rawMonth > pin.start && rawMonth >= 0 && startedBeforeReady == nil {
+          startedBeforeReady = (step, pin.start)
+        }
+      }
       rawMonth = pin.start + instance.programmes[pin.programme].durationMonths
       step += 1
     }
+    if case .plannedStep(let intake) = origin { carried = intake }
     if step == commodity.openSteps.count { return .finished(type: type, month: rawMonth) }
     if let startedBeforeReady {
       pinConflicts.append(
@@ -241,7 +278,7 @@ struct FlowNetwork {
       let mustStart = (commodity.pins?.lastPinnedStep).map { step <= $0 } ?? false
       return mustStart ? nil : .beyondHorizon(type: type, step: step)
     }
-    return .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: ready))
+    return .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: ready, intake: carried))
   }
 
   private mutating func addArc(
@@ -253,24 +290,36 @@ struct FlowNetwork {
     if recordsExit, case .finished(let type, let month) = to, commodity < commodities.count,
       commodities[commodity].pins?.exit == nil, !isZeroLength(commodities[commodity])
     {
+      // After history the journey may end before a later intake: +1 at the intake and −1 at
+      // the same month then leave the client off the caseload, as MODEL.md counts it.
+      var exit = month + commodities[commodity].route.aftercare
+      var cancelsIntake = false
+      if case .readyForStep(_, _, _, _, let intake?) = from, exit <= max(intake, 0) {
+        exit = max(intake, 0)
+        cancelsIntake = true
+      }
       recordExit(
-        variable, type: type, month: month + commodities[commodity].route.aftercare,
-        pinned: pinnedSpecialist(commodities[commodity], type: type))
+        variable, type: type, month: exit, pinned: pinnedSpecialist(commodities[commodity], type: type),
+        cancelsIntake: cancelsIntake)
     }
   }
 
   private mutating func recordIntake(_ variable: Variable, commodity: Commodity, type: Int, month: Int) {
     guard month < horizon else { return }
     let pinned = pinnedSpecialist(commodity, type: type)
-    caseloadChanges[type][max(month, 0), default: []].append((variable, 1))
-    if let pinned { pinnedCaseloadChanges[pinned, default: [:]][max(month, 0), default: []].append((variable, 1)) }
+    let change = CaseloadChange(variable: variable, sign: 1)
+    caseloadChanges[type][max(month, 0), default: []].append(change)
+    if let pinned { pinnedCaseloadChanges[pinned, default: [:]][max(month, 0), default: []].append(change) }
     if let exit = commodity.pins?.exit { recordExit(variable, type: type, month: exit, pinned: pinned) }
   }
 
-  private mutating func recordExit(_ variable: Variable, type: Int, month: Int, pinned: Int?) {
+  private mutating func recordExit(
+    _ variable: Variable, type: Int, month: Int, pinned: Int?, cancelsIntake: Bool = false
+  ) {
     guard month < horizon else { return }
-    caseloadChanges[type][max(month, 0), default: []].append((variable, -1))
-    if let pinned { pinnedCaseloadChanges[pinned, default: [:]][max(month, 0), default: []].append((variable, -1)) }
+    let change = CaseloadChange(variable: variable, sign: -1, cancelsIntake: cancelsIntake)
+    caseloadChanges[type][max(month, 0), default: []].append(change)
+    if let pinned { pinnedCaseloadChanges[pinned, default: [:]][max(month, 0), default: []].append(change) }
   }
 
   /// Whether a client with intake in `month` that lands at `landing` is on the caseload in any
@@ -296,6 +345,9 @@ struct FlowNetwork {
   }
 
   func monthLabel(_ month: Int) -> String { instance.scenario.month(at: month).description }
+
+  /// Tells apart the nodes and arcs of one step that remember different intake months.
+  func intakeLabel(_ intake: Int?) -> String { intake.map { ",intake=\(monthLabel($0))" } ?? "" }
 
   func programmeLabel(_ index: Int) -> String { ModelName.safe(instance.programmes[index].id, index: index) }
 
