@@ -86,6 +86,25 @@ import Testing
     #expect(plan.entry("a")?.intake == Tiny.month(1))
   }
 
+  /// History after a planned step: h's course ran in month −2 (so h leaves in month 0, course
+  /// end −1 + aftercare 1), the intro is pinned to month 4 and the intake to month 3. MODEL.md
+  /// checks neither ready month nor calendar for history, so this holds, and h is on no caseload
+  /// (exit 0 ≤ intake 3). Cap 1: a and b stay two months each from month 0, one after the other:
+  /// 0 + 2; h waits 3 for the intake. Total 5. Counting h's exit in month 0 against the intake
+  /// in month 3 would free a place in months 0–2 (3 in total, rejected by the checker).
+  @Test func historyAfterAPlannedStepEndsTheJourneyWithoutACaseloadPlace() throws {
+    let pins = ClientPins(
+      intake: Tiny.month(3),
+      steps: [
+        "intro": StepPin(programme: "intro", start: Tiny.month(4)),
+        "course": StepPin(programme: "course", start: Tiny.month(-2)),
+      ])
+    let done = ["a", "b"].map { Client(id: $0, available: Tiny.month(0), route: "r", done: ["intro", "course"]) }
+    let plan = try planChecked(introThenCourse(cap: 1, clients: done + [Tiny.client("h", available: -3, pins: pins)]))
+    #expect(plan.waitingMonths == 5)
+    #expect(plan.entry("h")?.exit == Tiny.month(0))
+  }
+
   /// Route intro → course (intake 1 month, aftercare 1 month), both programmes monthly, 1 month
   /// long.
   private func introThenCourse(cap: Int = 100, basis: CaseloadBasis = .monthly, clients: [Client]) -> Scenario {

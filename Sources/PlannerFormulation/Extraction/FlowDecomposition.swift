@@ -120,15 +120,14 @@ extension NodeKey {
     }
   }
 
-  /// The intake queue month by month, then the steps month by month, steps in order, teams in
-  /// order, remembered intake months in order: every arc leads to a node later in this order.
-  /// (After history an intake may land at a month before its own, so the whole queue comes
-  /// first.)
+  /// The intake queue month by month, then the steps in order, each month by month, teams and
+  /// remembered intake months in order: every arc leads to a node later in this order. (After
+  /// history an arc may land at a month before its own, so months come after queue and steps.)
   static func processingOrder(_ lhs: NodeKey, _ rhs: NodeKey) -> Bool {
     func rank(_ node: NodeKey) -> (Int, Int, Int, Int, Int) {
       switch node {
       case .awaitingIntake(_, let month): return (0, month, 0, 0, 0)
-      case .readyForStep(_, let type, let step, let month, let intake): return (1, month, step, type, intake ?? .min)
+      case .readyForStep(_, let type, let step, let month, let intake): return (1, step, month, type, intake ?? .min)
       }
     }
     return rank(lhs) < rank(rhs)

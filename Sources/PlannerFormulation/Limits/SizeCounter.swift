@@ -80,7 +80,7 @@ struct SizeCounter {
       if let pinnedSpecialist { pinnedSpecialists.insert(pinnedSpecialist) }
     }
     var ready: Int
-    // Intake months the network tells apart after history (see `NodeKey`): one per intake arc.
+    // Intake months the network tells apart for clients with history (see `NodeKey`).
     var intakeChoices = 1
     if let intake = pins?.intake, intake < 0 {
       queueNodes += 1
@@ -99,11 +99,9 @@ struct SizeCounter {
       intakeChoices = intakes
     }
     guard teamCount > 0, hasSteps else { return }
-    // Steps after a history prefix repeat once per intake month.
-    func isHistory(_ step: Int) -> Bool { (pins?.steps[step]).map { $0.start < 0 } ?? false }
-    var copies = 1
+    // With history, the steps repeat once per intake month.
+    let copies = FlowNetwork.hasHistory(commodity) ? max(1, intakeChoices) : 1
     for step in commodity.openSteps.indices {
-      if step > 0, !isHistory(step), (0..<step).allSatisfy(isHistory) { copies = max(1, intakeChoices) }
       let teams = Saturating.product(teamCount, copies)
       guard let next = addStep(step, of: commodity, ready: ready, teamCount: teams) else { return }
       ready = next

@@ -5,9 +5,10 @@ import PlannerDomain
 /// Where a unit of flow stands: waiting for intake, or ready for an open step with a type of
 /// specialist, in a grid month.
 ///
-/// `intake` is set only after steps that started before the plan (history): the next step is
-/// then ready when the history ends, which may come before a later intake, and the exit counts
-/// on the caseload only after the intake. So those nodes remember the intake month.
+/// `intake` is set only for clients with a step that started before the plan (history): a step
+/// after history is ready when the history ends, which may come before the intake, and an exit
+/// at or before the intake leaves the client off every caseload. So the nodes of those clients
+/// remember the intake month.
 enum NodeKey: Hashable {
   case awaitingIntake(commodity: Int, month: Int)
   case readyForStep(commodity: Int, type: Int, step: Int, month: Int, intake: Int?)
@@ -158,7 +159,7 @@ struct FlowNetwork {
       for type in commodity.allowedTypes {
         let landing = land(
           commodity: commodity, type: type, rawMonth: month + commodity.route.intakeMonths, step: 0,
-          after: .intake(month: month))
+          intake: Self.hasHistory(commodity) ? month : nil)
         guard let landing else { continue }
         let variable = model.addVariable(
           "intake[\(commodity.label),\(types[type].label),\(monthLabel(month))]", kind: .integer, lower: 0,
@@ -199,8 +200,7 @@ struct FlowNetwork {
       if let pin, pin.programme != programmeIndex || pin.start != month { continue }
       guard pin != nil || programme.startAllowed[month] else { continue }
       let landing = land(
-        commodity: commodity, type: type, rawMonth: month + programme.durationMonths, step: step + 1,
-        after: .plannedStep(intake: intake))
+        commodity: commodity, type: type, rawMonth: month + programme.durationMonths, step: step + 1, intake: intake)
       guard let landing else { continue }
       let variable = model.addVariable(
         "start[\(commodity.label),\(types[type].label),\(programmeLabel(programmeIndex)),\(monthLabel(month))\(intakeLabel(intake))]",
@@ -230,55 +230,31 @@ struct FlowNetwork {
     return destinations
   }
 
-  /// What a landing follows: the intake, or a step planned in the horizon (with the intake
-  /// month its node remembers, if any).
-  enum LandingOrigin {
-    case intake(month: Int)
-    case plannedStep(intake: Int?)
-  }
-
   /// Where a client lands when `step` becomes ready at raw month `rawMonth`, after any steps
-  /// pinned before month 0 (history). Nil when pins forbid landing there.
+  /// pinned before month 0 (history), remembering `intake` (see ``NodeKey``). Nil when pins
+  /// forbid landing there.
   ///
   /// MODEL.md exempts history starts from the ready check, and a step's readiness follows from
-  /// the previous start alone. So history right after the intake decides where the journey
-  /// continues whenever the intake comes: at its end, or at the next step, ready when the
-  /// history ends, perhaps before a later intake. That node remembers the intake month, so the
-  /// exit is counted no earlier than the intake (an exit at or before the intake leaves the
-  /// client off every caseload). History after a step planned in the horizon cannot hold.
-  private mutating func land(
-    commodity: Commodity, type: Int, rawMonth: Int, step: Int, after origin: LandingOrigin
-  ) -> Destination? {
+  /// the previous start alone. So history decides where the journey continues whatever came
+  /// before it: at its end, or at the next step, ready when the history ends, perhaps before
+  /// the intake or before a step planned earlier on the path (flow balance does not mind an arc
+  /// that goes back in time; the exit is counted no earlier than the intake).
+  private mutating func land(commodity: Commodity, type: Int, rawMonth: Int, step: Int, intake: Int?)
+    -> Destination?
+  {
     var rawMonth = rawMonth
     var step = step
-    var carried: Int?
-    var startedBeforeReady: (step: Int, start: Int)?
     while step < commodity.openSteps.count, let pin = commodity.pins?.steps[step], pin.start < 0 {
-      switch origin {
-      case .intake(let month):
-        carried = month
-      case .plannedStep:
-        if rawMonth > pin.start && rawMonth >= 0 && startedBeforeReady == nil {
-          startedBeforeReady = (step, pin.start)
-        }
-      }
       rawMonth = pin.start + instance.programmes[pin.programme].durationMonths
       step += 1
     }
-    if case .plannedStep(let intake) = origin { carried = intake }
     if step == commodity.openSteps.count { return .finished(type: type, month: rawMonth) }
-    if let startedBeforeReady {
-      pinConflicts.append(
-        "\(commodity.openSteps[startedBeforeReady.step]) is pinned to start in \(monthLabel(startedBeforeReady.start)), before it can be ready"
-      )
-      return nil
-    }
     let ready = max(0, rawMonth)
     if ready >= horizon {
       let mustStart = (commodity.pins?.lastPinnedStep).map { step <= $0 } ?? false
       return mustStart ? nil : .beyondHorizon(type: type, step: step)
     }
-    return .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: ready, intake: carried))
+    return .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: ready, intake: intake))
   }
 
   private mutating func addArc(
@@ -331,6 +307,11 @@ struct FlowNetwork {
     if let exit = commodity.pins?.exit { return exit > max(month, 0) }
     if case .finished(_, let finish) = landing { return finish + commodity.route.aftercare > max(month, 0) }
     return !isZeroLength(commodity)
+  }
+
+  /// Whether any open step of the commodity started before the plan.
+  static func hasHistory(_ commodity: Commodity) -> Bool {
+    commodity.pins?.steps.values.contains { $0.start < 0 } ?? false
   }
 
   private func isZeroLength(_ commodity: Commodity) -> Bool {
