@@ -57,6 +57,24 @@ public enum BlockDecomposition {
     public var constraints: [Int]
   }
 
+  /// What the formulation knows about its blocks that the rows alone do not say.
+  public struct Hints: Sendable {
+    /// Variables that some optimal solution of every block leaves at their lower bound: the
+    /// blocks are solved with them fixed there, which removes choices that differ only in how
+    /// they load the coupling rows. The bound stays valid because their blocks' optima do not
+    /// change.
+    public var fixedInBlocks: Set<Int>
+    /// Variables the merge decides again, with the coupling rows in place, instead of taking the
+    /// blocks' values: choices whose cost the other (fixed) variables already determine, such as
+    /// when a client is taken on when the client's starts are fixed.
+    public var redecidedInMerge: Set<Int>
+
+    public init(fixedInBlocks: Set<Int> = [], redecidedInMerge: Set<Int> = []) {
+      self.fixedInBlocks = fixedInBlocks
+      self.redecidedInMerge = redecidedInMerge
+    }
+  }
+
   /// At most this share of the integer variables in one block, or decomposing is not worth it.
   /// In the bundled and synthetic scenarios the largest route group holds 41–74 %; Eindhoven
   /// 2020, whose caseloads bind, 95 %.
@@ -67,11 +85,15 @@ public enum BlockDecomposition {
   /// `options.relativeGap`, not within it), or coupling rows that the merged solution breaks or
   /// that cost more than the blocks' bound allows.
   ///
+  /// The merge solves the whole model with every block variable fixed at its block's value,
+  /// except those `hints` name as decided again; `hints` may also fix variables in the blocks.
+  ///
   /// `options.timeLimit` bounds the whole attempt; progress reports name the part being solved
   /// and count nodes and time, since no solution of the whole model exists before the last
   /// block is solved.
   public static func solve(
-    _ model: LinearModel, coupling: Set<String>, solver: some LinearSolver, options: SolveOptions
+    _ model: LinearModel, coupling: Set<String>, hints: Hints = Hints(), solver: some LinearSolver,
+    options: SolveOptions
   ) throws -> SolveResult? {
     guard model.sense == .minimize else { return nil }
     let clock = ContinuousClock()
@@ -100,7 +122,7 @@ public enum BlockDecomposition {
               improved: false, part: SolvePart(number: position + 1, count: blocks.count)))
         }
       }
-      let (submodel, origin) = submodel(model, block)
+      let (submodel, origin) = submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks)
       let result = try solver.solve(submodel, options: blockOptions)
       nodes += result.nodes
       // Within a requested gap a block may stop early; its bound then enters the whole bound.
@@ -121,6 +143,7 @@ public enum BlockDecomposition {
     for block in blocks { for variable in block.variables { blockVariables[variable] = true } }
     for (index, variable) in model.variables.enumerated() {
       if blockVariables[index] {
+        guard !hints.redecidedInMerge.contains(index) else { continue }
         fixed.setBounds(Variable(index: index), lower: values[index], upper: values[index])
       } else if variable.cost != 0 {
         guard let cheapest = variable.cost > 0 ? variable.lower : variable.upper else { return nil }
@@ -151,13 +174,16 @@ public enum BlockDecomposition {
   }
 
   /// The block as a model of its own, with the model index of each of its variables.
-  private static func submodel(_ model: LinearModel, _ block: Block) -> (LinearModel, [Int]) {
+  private static func submodel(_ model: LinearModel, _ block: Block, fixingAtLowerBound fixed: Set<Int>)
+    -> (LinearModel, [Int])
+  {
     var submodel = LinearModel(name: model.name, sense: model.sense)
     var local: [Int: Variable] = [:]
     for index in block.variables {
       let variable = model.variables[index]
+      let upper = fixed.contains(index) && variable.lower != nil ? variable.lower : variable.upper
       local[index] = submodel.addVariable(
-        variable.name, kind: variable.kind, lower: variable.lower, upper: variable.upper, cost: variable.cost)
+        variable.name, kind: variable.kind, lower: variable.lower, upper: upper, cost: variable.cost)
     }
     for row in block.constraints {
       let constraint = model.constraints[row]

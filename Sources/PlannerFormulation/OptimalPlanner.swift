@@ -100,7 +100,7 @@ public enum OptimalPlanner {
         reasons: network.pinConflicts.map { "Pins cannot hold: \($0)." })
     }
     let result = try solve(
-      network.model, solver: solver,
+      network.model, partHints: network.partHints, solver: solver,
       options: SolveOptions(
         timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: true, cuts: .all,
         progress: options.progress.map { report in { @Sendable progress in report(planningProgress(progress)) } },
@@ -182,16 +182,17 @@ public enum OptimalPlanner {
   /// Branch and bound on the whole model must close the gaps of unrelated route groups at once;
   /// part by part (with integer waits), seven synthetic municipalities of 650 clients went from
   /// 0.2–60 s (one not proven within the minute) to 0.1–7 s, and 30,000 clients from 33 s to
-  /// 6 s, measured side by side (BENCHMARKS.md).
-  private static func solve(_ model: LinearModel, solver: some LinearSolver, options: SolveOptions) throws
-    -> SolveResult
-  {
+  /// 6 s, measured side by side (BENCHMARKS.md). Keeping intake waits out of the parts
+  /// (``FlowNetwork/partHints``) then took the 650-client parts to 0.1–2.7 s.
+  private static func solve(
+    _ model: LinearModel, partHints: BlockDecomposition.Hints, solver: some LinearSolver, options: SolveOptions
+  ) throws -> SolveResult {
     let clock = ContinuousClock()
     let started = clock.now
     var partOptions = options
     partOptions.timeLimit = options.timeLimit.map { $0 / 2 }
     if let solved = try BlockDecomposition.solve(
-      model, coupling: FlowNetwork.caseloadFamilies, solver: solver, options: partOptions)
+      model, coupling: FlowNetwork.caseloadFamilies, hints: partHints, solver: solver, options: partOptions)
     {
       return solved
     }
@@ -219,7 +220,7 @@ public enum OptimalPlanner {
   /// Language preference is a tie-break only. It is left out of the model (where it made the
   /// search far harder without changing the waiting months) and served when teams are split
   /// among their members (``SpecialistSlots``).
-  private static func build(_ scenario: Scenario, options: PlanningOptions, splitPinned: Bool) -> (
+  static func build(_ scenario: Scenario, options: PlanningOptions, splitPinned: Bool) -> (
     instance: PlanningInstance, teams: [SpecialistType], commodities: [Commodity], network: FlowNetwork
   ) {
     let instance = PlanningInstance(scenario)

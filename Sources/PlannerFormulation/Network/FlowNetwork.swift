@@ -67,6 +67,12 @@ struct FlowNetwork {
   private(set) var pinnedCaseloadChanges: [Int: [Int: [CaseloadChange]]] = [:]
   /// Pins that cannot hold whatever the plan does, in domain words.
   private(set) var pinConflicts: [String] = []
+  /// For planning part by part (``BlockDecomposition``). Without the caseload rows a client
+  /// without pins gains nothing by waiting for the intake: taken on at once, the client waits
+  /// the same months at the first step instead. So the parts keep those intake waits at 0,
+  /// and the merge decides every intake and wait again, under the caseload caps, around the
+  /// parts' cohort starts (which fix the waiting months).
+  private(set) var partHints = BlockDecomposition.Hints()
 
   /// Flow that joins (`sign` +1) or leaves (−1) a caseload in a month. A leave that
   /// `cancelsIntake` falls in the intake's own month: the client was never on the caseload, so
@@ -164,6 +170,7 @@ struct FlowNetwork {
         let variable = model.addVariable(
           "intake[\(commodity.label),\(types[type].label),\(monthLabel(month))]", kind: .integer, lower: 0,
           upper: Double(commodity.heads))
+        partHints.redecidedInMerge.insert(variable.index)
         let counts = countsOnCaseload(commodity, intake: month, landing: landing)
         addArc(
           variable, commodity: index, kind: .intake(type: type, month: month), from: node, to: landing,
@@ -184,6 +191,8 @@ struct FlowNetwork {
       let variable = model.addVariable(
         "waitForIntake[\(commodity.label),\(monthLabel(month))]", kind: .integer, lower: 0, cost: 1)
       addArc(variable, commodity: index, kind: .waitForIntake, from: node, to: next)
+      partHints.redecidedInMerge.insert(variable.index)
+      if commodity.pins == nil && !commodity.allowedTypes.isEmpty { partHints.fixedInBlocks.insert(variable.index) }
       destinations.append(next)
     }
     return destinations
@@ -225,6 +234,7 @@ struct FlowNetwork {
         "waitForStep[\(commodity.label),\(types[type].label),\(stepLabel(commodity, step)),\(monthLabel(month))\(intakeLabel(intake))]",
         kind: .integer, lower: 0, cost: 1)
       addArc(variable, commodity: commodity.index, kind: .waitForStep, from: node, to: next)
+      partHints.redecidedInMerge.insert(variable.index)
       destinations.append(next)
     }
     return destinations
