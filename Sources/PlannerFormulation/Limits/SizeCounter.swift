@@ -79,13 +79,14 @@ struct SizeCounter {
       for team in commodity.allowedTypes { teamHasClients[team] = true }
       if let pinnedSpecialist { pinnedSpecialists.insert(pinnedSpecialist) }
     }
-    var ready: Int
-    // Intake months the network tells apart for clients with history (see `NodeKey`).
-    var intakeChoices = 1
+    // The raw months the first step is ready: one chain of step nodes from the earliest, which
+    // later intakes share, except for clients with history, whose nodes remember the intake
+    // month (see `NodeKey`): one chain per intake month.
+    var readyMonths: [Int]
     if let intake = pins?.intake, intake < 0 {
       queueNodes += 1
       count(variables: teamCount, rows: 1, nonzeros: teamCount * intakeEntries)
-      ready = intake + intakeMonths
+      readyMonths = [intake + intakeMonths]
     } else {
       guard let first else { return }
       let nodes = horizon - first
@@ -95,16 +96,18 @@ struct SizeCounter {
       count(
         variables: Saturating.product(teamCount, intakes) + waits, rows: nodes,
         nonzeros: Saturating.product(teamCount, intakes * intakeEntries) + 2 * waits)
-      ready = (pins?.intake ?? first) + intakeMonths
-      intakeChoices = intakes
+      let intakeMonthsTried = pins?.intake.map { [$0] } ?? Array(first..<horizon)
+      readyMonths =
+        FlowNetwork.hasHistory(commodity)
+        ? intakeMonthsTried.map { $0 + intakeMonths } : [(pins?.intake ?? first) + intakeMonths]
     }
     guard teamCount > 0, hasSteps else { return }
-    // With history, the steps repeat once per intake month.
-    let copies = FlowNetwork.hasHistory(commodity) ? max(1, intakeChoices) : 1
-    for step in commodity.openSteps.indices {
-      let teams = Saturating.product(teamCount, copies)
-      guard let next = addStep(step, of: commodity, ready: ready, teamCount: teams) else { return }
-      ready = next
+    for readyMonth in readyMonths {
+      var ready = readyMonth
+      for step in commodity.openSteps.indices {
+        guard let next = addStep(step, of: commodity, ready: ready, teamCount: teamCount) else { break }
+        ready = next
+      }
     }
   }
 
@@ -115,7 +118,8 @@ struct SizeCounter {
     if let pin, pin.start < 0 { return pin.start + instance.programmes[pin.programme].durationMonths }
     let ready = max(0, rawReady)
     guard ready < horizon else { return nil }
-    let nodes = horizon - ready
+    // A pinned step waits only up to its start (or not at all when ready after it).
+    let nodes = pin.map { $0.start >= ready ? min($0.start, horizon - 1) - ready + 1 : 1 } ?? horizon - ready
     let isLast = step == commodity.openSteps.count - 1
     let exitCounted = commodity.pins?.exit == nil
     var arcs = 0
