@@ -49,13 +49,27 @@ extension LinearModel {
     if !problems.isEmpty { throw ModelValidationError(problems: problems) }
   }
 
+  /// Byte by byte for ASCII names (nearly all of them): Unicode's white-space test per
+  /// character took a sixth of the CPU of each forecast sample.
+  static func containsWhiteSpace(_ name: String) -> Bool {
+    var ascii = true
+    for byte in name.utf8 {
+      if byte >= 0x80 {
+        ascii = false
+        break
+      }
+      if byte == 0x20 || (0x09...0x0D).contains(byte) { return true }
+    }
+    return ascii ? false : name.contains(where: \.isWhitespace)
+  }
+
   private func nameProblems(_ name: String, label: String) -> [String] {
     var problems: [String] = []
     if name.isEmpty { problems.append("\(label): empty name") }
     if name.utf8.count > Self.maximumNameLength {
       problems.append("\(label): name longer than \(Self.maximumNameLength) bytes")
     }
-    if name.contains(where: { $0.isWhitespace }) { problems.append("\(label): name contains white space") }
+    if Self.containsWhiteSpace(name) { problems.append("\(label): name contains white space") }
     return problems
   }
 
