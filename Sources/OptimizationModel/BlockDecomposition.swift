@@ -81,9 +81,13 @@ public enum BlockDecomposition {
   public static let largestBlockShare = 0.9
 
   /// The whole model's optimum found block by block, or nil when that proves nothing: one block
-  /// holding more than ``largestBlockShare`` of the integer variables, a block not proven optimal (or, with
-  /// `options.relativeGap`, not within it), or coupling rows that the merged solution breaks or
-  /// that cost more than the blocks' bound allows.
+  /// holding more than ``largestBlockShare`` of the integer variables, a block that ends without
+  /// a solution (or stops short of proof for another reason than the time limit), or coupling
+  /// rows that the merged solution breaks or that cost more than the blocks' bound allows.
+  ///
+  /// When a block stops on the time limit with a solution, the merged solution comes back with
+  /// status ``SolveStatus/timeLimit``, the blocks' bound and its gap: a plan to keep if nothing
+  /// better is found in the time left. Within `options.relativeGap` it comes back `feasible`.
   ///
   /// The merge solves the whole model with every block variable fixed at its block's value,
   /// except those `hints` name as decided again; `hints` may also fix variables in the blocks.
@@ -107,11 +111,12 @@ public enum BlockDecomposition {
     var values = Array(repeating: 0.0, count: model.variables.count)
     var bound = model.objectiveConstant
     var nodes = 0
+    // Whether a block stopped on the time limit with a solution but without proof.
+    var unproven = false
     for (position, block) in blocks.enumerated() {
       let spent = (clock.now - started).inSeconds
-      if let limit = options.timeLimit, spent >= limit { return nil }
       var blockOptions = options
-      blockOptions.timeLimit = options.timeLimit.map { $0 - spent }
+      blockOptions.timeLimit = options.timeLimit.map { Self.remaining($0, spent: spent) }
       let nodesBefore = nodes
       blockOptions.progress = options.progress.map { report in
         { @Sendable progress in
@@ -125,11 +130,15 @@ public enum BlockDecomposition {
       let (submodel, origin) = submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks)
       let result = try solver.solve(submodel, options: blockOptions)
       nodes += result.nodes
-      // Within a requested gap a block may stop early; its bound then enters the whole bound.
-      let accepted = result.status == .optimal || (result.status == .feasible && options.relativeGap > 0)
+      // Within a requested gap a block may stop early, or on the time limit with a solution; its
+      // bound then enters the whole bound.
+      let stoppedByTime = result.status == .timeLimit && result.bound != nil
+      let accepted =
+        result.status == .optimal || (result.status == .feasible && options.relativeGap > 0) || stoppedByTime
       guard accepted, let blockValues = result.values, let blockBound = result.bound ?? result.objective else {
         return nil
       }
+      unproven = unproven || stoppedByTime
       for (local, variable) in origin.enumerated() {
         // Integers exactly, so that fixing them cannot break a coupling row by a rounding error.
         let value = blockValues[local]
@@ -151,9 +160,8 @@ public enum BlockDecomposition {
       }
     }
     let spent = (clock.now - started).inSeconds
-    if let limit = options.timeLimit, spent >= limit { return nil }
     var mergeOptions = options
-    mergeOptions.timeLimit = options.timeLimit.map { $0 - spent }
+    mergeOptions.timeLimit = options.timeLimit.map { Self.remaining($0, spent: spent) }
     mergeOptions.progress = nil
     let merged = try solver.solve(fixed, options: mergeOptions)
     guard merged.status == .optimal, let objective = merged.objective, let mergedValues = merged.values else {
@@ -167,10 +175,17 @@ public enum BlockDecomposition {
         nodes: nodes + merged.nodes, elapsedSeconds: elapsed)
     }
     let gap = (objective - bound) / max(abs(objective), 1e-9)
-    guard gap <= options.relativeGap else { return nil }
+    guard gap <= options.relativeGap || unproven else { return nil }
     return SolveResult(
-      status: .feasible, values: mergedValues, objective: objective, bound: bound, gap: gap,
+      status: unproven ? .timeLimit : .feasible, values: mergedValues, objective: objective, bound: bound, gap: gap,
       nodes: nodes + merged.nodes, elapsedSeconds: elapsed)
+  }
+
+  /// The time left of `limit`, but at least a twentieth of it: once a large block has used the
+  /// time, the small ones after it still get a moment to find their (usually immediate)
+  /// solution, so the merged plan exists.
+  private static func remaining(_ limit: Double, spent: Double) -> Double {
+    max(limit - spent, limit / 20)
   }
 
   /// The block as a model of its own, with the model index of each of its variables.

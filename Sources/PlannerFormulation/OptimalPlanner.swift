@@ -191,11 +191,9 @@ public enum OptimalPlanner {
     let started = clock.now
     var partOptions = options
     partOptions.timeLimit = options.timeLimit.map { $0 / 2 }
-    if let solved = try BlockDecomposition.solve(
+    let parts = try BlockDecomposition.solve(
       model, coupling: FlowNetwork.caseloadFamilies, hints: partHints, solver: solver, options: partOptions)
-    {
-      return solved
-    }
+    if let parts, parts.status != .timeLimit { return parts }
     let spentSeconds = (clock.now - started).inSeconds
     var wholeOptions = options
     wholeOptions.timeLimit = options.timeLimit.map { max(0.001, $0 - spentSeconds) }
@@ -203,11 +201,36 @@ public enum OptimalPlanner {
       { @Sendable progress in
         var shifted = progress
         shifted.elapsedSeconds += spentSeconds
+        // The parts' plan (if any) counts as the best so far.
+        if let parts, let partsObjective = parts.objective, shifted.incumbent.map({ partsObjective < $0 }) ?? true {
+          shifted.incumbent = partsObjective
+        }
+        shifted.bound = [shifted.bound, parts?.bound].compactMap { $0 }.max()
         report(shifted)
       }
     }
     var result = try solver.solve(model, options: wholeOptions)
     result.elapsedSeconds += spentSeconds
+    if let parts { result = better(result, parts) }
+    return result
+  }
+
+  /// The whole solve's result, or the parts' plan when the whole solve found nothing better,
+  /// with the higher of the two bounds (both are bounds on the same model); optimal when the
+  /// kept plan meets it.
+  static func better(_ whole: SolveResult, _ parts: SolveResult) -> SolveResult {
+    guard whole.status != .optimal else { return whole }
+    var result = whole
+    if let partsObjective = parts.objective, whole.objective.map({ partsObjective < $0 }) ?? true {
+      result.values = parts.values
+      result.objective = partsObjective
+    }
+    result.bound = [whole.bound, parts.bound].compactMap { $0 }.max()
+    result.nodes += parts.nodes
+    if let objective = result.objective, let bound = result.bound {
+      result.gap = max(0, objective - bound) / max(abs(objective), 1e-9)
+      if objective <= bound + 1e-6 * max(1, abs(bound)) { result.status = .optimal }
+    }
     return result
   }
 

@@ -99,6 +99,20 @@ import Testing
     #expect(result.values?[3] == 0)
   }
 
+  /// A block that stops on the time limit with a solution still gives a merged plan: block B
+  /// reports its first solution d = 3 (15) with bound 12, so the merge (b = 3, d = 3 fixed,
+  /// budget 6 ≤ 6) costs 21 against the bound 6 + 12 = 18, returned as time-limited with that gap.
+  @Test func aBlockStoppedByTheTimeLimitStillGivesAPlanWithItsGap() throws {
+    let model = coupledCovers(capacity: 6)
+    let result = try #require(
+      try BlockDecomposition.solve(
+        model, coupling: ["budget"], solver: StoppingOnCoverB(), options: SolveOptions(timeLimit: 10)))
+    #expect(result.status == .timeLimit)
+    #expect(result.objective == 21)
+    #expect(result.bound == 18)
+    #expect(abs((result.gap ?? 0) - 3.0 / 21.0) < 1e-9)
+  }
+
   /// Before the merge no whole solution exists: reports name the part and carry no incumbent.
   @Test func progressNamesThePartBeingSolved() throws {
     let reports = Mutex<[SolveProgress]>([])
@@ -116,5 +130,20 @@ import Testing
     let model = coupledCovers(capacity: 4)
     let decomposed = try BlockDecomposition.solve(model, coupling: [], solver: solver, options: SolveOptions())
     #expect(decomposed == nil)
+  }
+}
+
+/// GLPK, except that the block holding row `coverB` (not the merge) stops at once with d = 3
+/// and bound 12, as a solve cut short by the time limit would.
+private struct StoppingOnCoverB: LinearSolver {
+  let name = "GLPK, stopping on cover B"
+
+  func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
+    let families = Set(model.constraints.map(\.family))
+    guard families.contains("coverB"), !families.contains("budget") else {
+      return try GLPKSolver().solve(model, options: options)
+    }
+    let values = model.variables.map { $0.name == "d" ? 3.0 : 0.0 }
+    return SolveResult(status: .timeLimit, values: values, objective: 15, bound: 12, gap: 0.2)
   }
 }
