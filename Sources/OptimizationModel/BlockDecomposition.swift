@@ -116,7 +116,10 @@ public enum BlockDecomposition {
     for (position, block) in blocks.enumerated() {
       let spent = (clock.now - started).inSeconds
       var blockOptions = options
-      blockOptions.timeLimit = options.timeLimit.map { Self.remaining($0, spent: spent) }
+      if let limit = options.timeLimit {
+        guard let left = Self.remaining(limit, spent: spent) else { return nil }
+        blockOptions.timeLimit = left
+      }
       let nodesBefore = nodes
       blockOptions.progress = options.progress.map { report in
         { @Sendable progress in
@@ -161,7 +164,10 @@ public enum BlockDecomposition {
     }
     let spent = (clock.now - started).inSeconds
     var mergeOptions = options
-    mergeOptions.timeLimit = options.timeLimit.map { Self.remaining($0, spent: spent) }
+    if let limit = options.timeLimit {
+      guard let left = Self.remaining(limit, spent: spent) else { return nil }
+      mergeOptions.timeLimit = left
+    }
     mergeOptions.progress = nil
     let merged = try solver.solve(fixed, options: mergeOptions)
     guard merged.status == .optimal, let objective = merged.objective, let mergedValues = merged.values else {
@@ -181,11 +187,13 @@ public enum BlockDecomposition {
       nodes: nodes + merged.nodes, elapsedSeconds: elapsed)
   }
 
-  /// The time left of `limit`, but at least a twentieth of it: once a large block has used the
-  /// time, the small ones after it still get a moment to find their (usually immediate)
-  /// solution, so the merged plan exists.
-  private static func remaining(_ limit: Double, spent: Double) -> Double {
-    max(limit - spent, limit / 20)
+  /// The time left of `limit`; once a large block has used it up, a tenth more for all the
+  /// blocks after it and the merge together (small blocks find their solution at once), so that
+  /// a merged plan still exists. Nil when that is gone too.
+  private static func remaining(_ limit: Double, spent: Double) -> Double? {
+    if limit - spent > limit / 100 { return limit - spent }
+    let grace = limit * 1.1 - spent
+    return grace > 0 ? grace : nil
   }
 
   /// The block as a model of its own, with the model index of each of its variables.
