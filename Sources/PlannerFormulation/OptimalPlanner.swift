@@ -177,7 +177,8 @@ public enum OptimalPlanner {
   /// no programme share no constraint, so each group of routes is a model of its own
   /// (``BlockDecomposition``). When the caseloads of the merged plan stay within their caps, that
   /// plan is optimal; otherwise the whole model is solved in the time left. The parts may use at
-  /// most half of a time limit.
+  /// most half of a time limit; when they run out of it with a merged plan, that plan is kept
+  /// unless the whole solve finds a better one (``better(_:_:)``).
   ///
   /// Branch and bound on the whole model must close the gaps of unrelated route groups at once;
   /// part by part (with integer waits), seven synthetic municipalities of 650 clients went from
