@@ -126,7 +126,8 @@ final class SearchMonitor {
   func record(_ progress: cglpk_progress) -> Bool {
     let snapshot = SolveProgress(
       incumbent: progress.has_incumbent != 0 ? progress.incumbent : nil,
-      bound: progress.has_bound != 0 ? progress.bound : nil,
+      // Before its first relaxation GLPK gives the node bound as ∓DBL_MAX: no bound yet.
+      bound: progress.has_bound != 0 && abs(progress.bound) < Double.greatestFiniteMagnitude ? progress.bound : nil,
       gap: progress.has_incumbent != 0 && progress.gap < Double.greatestFiniteMagnitude ? progress.gap : nil,
       activeNodes: Int(progress.active_nodes), totalNodes: Int(progress.total_nodes),
       elapsedSeconds: seconds(since: started, clock: clock), improved: progress.better_solution != 0)

@@ -113,19 +113,31 @@ public enum BlockDecomposition {
     var nodes = 0
     // Whether a block stopped on the time limit with a solution but without proof.
     var unproven = false
+    // For progress: a bound on each block before it is solved (every variable at its cheapest
+    // bound), so that solved blocks' bounds, the running block's and these add up to a bound on
+    // the whole model while the blocks are solved. Nil where a variable can get ever cheaper.
+    let naiveBounds = blocks.map { block in Self.cheapest(block.variables, of: model) }
+    var blockVariables = Array(repeating: false, count: model.variables.count)
+    for block in blocks { for variable in block.variables { blockVariables[variable] = true } }
+    let outside = Self.cheapest(model.variables.indices.filter { !blockVariables[$0] }, of: model)
     for (position, block) in blocks.enumerated() {
       let spent = (clock.now - started).inSeconds
+      let settled = bound
+      let ahead = naiveBounds[(position + 1)...].reduce(outside) { sum, next in sum.flatMap { a in next.map { a + $0 } } }
       var blockOptions = options
       if let limit = options.timeLimit {
         guard let left = Self.remaining(limit, spent: spent) else { return nil }
         blockOptions.timeLimit = left
       }
       let nodesBefore = nodes
+      let naive = naiveBounds[position]
       blockOptions.progress = options.progress.map { report in
         { @Sendable progress in
+          let running = progress.bound ?? naive
           report(
             SolveProgress(
-              incumbent: nil, bound: nil, gap: nil, activeNodes: progress.activeNodes,
+              incumbent: nil, bound: running.flatMap { value in ahead.map { settled + value + $0 } }, gap: nil,
+              activeNodes: progress.activeNodes,
               totalNodes: nodesBefore + progress.totalNodes, elapsedSeconds: spent + progress.elapsedSeconds,
               improved: false, part: SolvePart(number: position + 1, count: blocks.count)))
         }
@@ -151,8 +163,6 @@ public enum BlockDecomposition {
     }
     // Variables of no block: at their cheapest bound in the relaxation.
     var fixed = model
-    var blockVariables = Array(repeating: false, count: model.variables.count)
-    for block in blocks { for variable in block.variables { blockVariables[variable] = true } }
     for (index, variable) in model.variables.enumerated() {
       if blockVariables[index] {
         guard !hints.redecidedInMerge.contains(index) else { continue }
@@ -194,6 +204,18 @@ public enum BlockDecomposition {
     if limit - spent > limit / 100 { return limit - spent }
     let grace = limit * 1.1 - spent
     return grace > 0 ? grace : nil
+  }
+
+  /// The least the given variables can cost, each at its cheapest bound; nil when one has none.
+  private static func cheapest(_ variables: [Int], of model: LinearModel) -> Double? {
+    var sum = 0.0
+    for index in variables {
+      let variable = model.variables[index]
+      guard variable.cost != 0 else { continue }
+      guard let value = variable.cost > 0 ? variable.lower : variable.upper, value.isFinite else { return nil }
+      sum += variable.cost * value
+    }
+    return sum
   }
 
   /// The block as a model of its own, with the model index of each of its variables.

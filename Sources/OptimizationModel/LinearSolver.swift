@@ -67,7 +67,8 @@ public struct SolveProgress: Hashable, Sendable {
   /// True when this report was triggered by a better solution.
   public var improved: Bool
   /// Set while a model is solved part by part (``BlockDecomposition``): which part is running.
-  /// No solution of the whole model exists then, so ``incumbent`` and ``bound`` stay nil.
+  /// No solution of the whole model exists then, so ``incumbent`` stays nil; ``bound`` is a
+  /// bound on the whole model (parts solved, the running part's, the rest at their cheapest).
   public var part: SolvePart?
 
   public init(
