@@ -123,7 +123,8 @@ public enum BlockDecomposition {
     for (position, block) in blocks.enumerated() {
       let spent = (clock.now - started).inSeconds
       let settled = bound
-      let ahead = naiveBounds[(position + 1)...].reduce(outside) { sum, next in sum.flatMap { a in next.map { a + $0 } } }
+      let ahead = naiveBounds[(position + 1)...].reduce(outside) { sum, next in sum.flatMap { a in next.map { a + $0 } }
+      }
       var blockOptions = options
       if let limit = options.timeLimit {
         guard let left = Self.remaining(limit, spent: spent) else { return nil }
