@@ -123,8 +123,7 @@ public enum BlockDecomposition {
     for (position, block) in blocks.enumerated() {
       let spent = (clock.now - started).inSeconds
       let settled = bound
-      let ahead = naiveBounds[(position + 1)...].reduce(outside) { sum, next in sum.flatMap { a in next.map { a + $0 } }
-      }
+      let ahead = Self.sum([outside] + naiveBounds[(position + 1)...])
       var blockOptions = options
       if let limit = options.timeLimit {
         guard let left = Self.remaining(limit, spent: spent) else { return nil }
@@ -205,6 +204,11 @@ public enum BlockDecomposition {
     if limit - spent > limit / 100 { return limit - spent }
     let grace = limit * 1.1 - spent
     return grace > 0 ? grace : nil
+  }
+
+  /// The sum, or nil when a term is unknown.
+  private static func sum(_ terms: [Double?]) -> Double? {
+    terms.reduce(0.0) { total, term in total.flatMap { sum in term.map { sum + $0 } } }
   }
 
   /// The least the given variables can cost, each at its cheapest bound; nil when one has none.
