@@ -68,10 +68,16 @@ public enum BlockDecomposition {
     /// blocks' values: choices whose cost the other (fixed) variables already determine, such as
     /// when a client is taken on when the client's starts are fixed.
     public var redecidedInMerge: Set<Int>
+    /// Integer variables a block is first solved without requiring integrality for: once the
+    /// other integers are whole, the block's relaxation tends to have a whole optimum anyway
+    /// (flows through a network). When it does, that optimum is the block's; when not, the block
+    /// is solved again with every integer required.
+    public var relaxedInBlocks: Set<Int>
 
-    public init(fixedInBlocks: Set<Int> = [], redecidedInMerge: Set<Int> = []) {
+    public init(fixedInBlocks: Set<Int> = [], redecidedInMerge: Set<Int> = [], relaxedInBlocks: Set<Int> = []) {
       self.fixedInBlocks = fixedInBlocks
       self.redecidedInMerge = redecidedInMerge
+      self.relaxedInBlocks = relaxedInBlocks
     }
   }
 
@@ -142,9 +148,17 @@ public enum BlockDecomposition {
               improved: false, part: SolvePart(number: position + 1, count: blocks.count)))
         }
       }
-      let (submodel, origin) = submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks)
-      let result = try solver.solve(submodel, options: blockOptions)
+      let origin = block.variables
+      var result = try solveRelaxedFirst(model, block, hints: hints, solver: solver, options: blockOptions)
       nodes += result.nodes
+      if result.status != .optimal || !isWhole(result, at: origin, of: model, where: hints.relaxedInBlocks) {
+        blockOptions.timeLimit = options.timeLimit.map { limit in
+          Self.remaining(limit, spent: (clock.now - started).inSeconds) ?? 0.001
+        }
+        result = try solver.solve(
+          submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks, relaxing: []), options: blockOptions)
+        nodes += result.nodes
+      }
       // Within a requested gap a block may stop early, or on the time limit with a solution; its
       // bound then enters the whole bound.
       let stoppedByTime = result.status == .timeLimit && result.bound != nil
@@ -223,17 +237,42 @@ public enum BlockDecomposition {
     return sum
   }
 
-  /// The block as a model of its own, with the model index of each of its variables.
-  private static func submodel(_ model: LinearModel, _ block: Block, fixingAtLowerBound fixed: Set<Int>)
-    -> (LinearModel, [Int])
+  /// The block solved with ``Hints/relaxedInBlocks`` continuous; an empty result (nothing
+  /// relaxed, so nothing solved) when none of them is in the block.
+  private static func solveRelaxedFirst(
+    _ model: LinearModel, _ block: Block, hints: Hints, solver: some LinearSolver, options: SolveOptions
+  ) throws -> SolveResult {
+    guard block.variables.contains(where: hints.relaxedInBlocks.contains) else {
+      return SolveResult(status: .infeasible)
+    }
+    let relaxed = submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks, relaxing: hints.relaxedInBlocks)
+    return try solver.solve(relaxed, options: options)
+  }
+
+  /// Whether every relaxed integer of the block came out whole.
+  private static func isWhole(_ result: SolveResult, at origin: [Int], of model: LinearModel, where relaxed: Set<Int>)
+    -> Bool
   {
+    guard let values = result.values else { return false }
+    for (local, variable) in origin.enumerated() where relaxed.contains(variable) {
+      if abs(values[local] - values[local].rounded()) > 1e-6 { return false }
+    }
+    return true
+  }
+
+  /// The block as a model of its own (its variables in model order), with the `relaxing`
+  /// variables continuous.
+  private static func submodel(
+    _ model: LinearModel, _ block: Block, fixingAtLowerBound fixed: Set<Int>, relaxing: Set<Int>
+  ) -> LinearModel {
     var submodel = LinearModel(name: model.name, sense: model.sense)
     var local: [Int: Variable] = [:]
     for index in block.variables {
       let variable = model.variables[index]
       let upper = fixed.contains(index) && variable.lower != nil ? variable.lower : variable.upper
+      let kind = relaxing.contains(index) ? .continuous : variable.kind
       local[index] = submodel.addVariable(
-        variable.name, kind: variable.kind, lower: variable.lower, upper: upper, cost: variable.cost)
+        variable.name, kind: kind, lower: variable.lower, upper: upper, cost: variable.cost)
     }
     for row in block.constraints {
       let constraint = model.constraints[row]
@@ -245,6 +284,6 @@ public enum BlockDecomposition {
       submodel.addConstraint(
         constraint.family, constraint.index, expression, lower: constraint.lower, upper: constraint.upper)
     }
-    return (submodel, block.variables)
+    return submodel
   }
 }

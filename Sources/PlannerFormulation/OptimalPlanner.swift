@@ -196,6 +196,13 @@ public enum OptimalPlanner {
       model, coupling: FlowNetwork.caseloadFamilies, hints: partHints, solver: solver, options: partOptions)
     if let parts, parts.status != .timeLimit { return parts }
     let spentSeconds = (clock.now - started).inSeconds
+    if options.interruption?.isRaised == true {
+      // Stopped during the parts: the whole model's first relaxation alone may take seconds.
+      var stopped = parts ?? SolveResult(status: .interrupted)
+      stopped.status = .interrupted
+      stopped.elapsedSeconds = spentSeconds
+      return stopped
+    }
     var wholeOptions = options
     wholeOptions.timeLimit = options.timeLimit.map { max(0.001, $0 - spentSeconds) }
     wholeOptions.progress = options.progress.map { report in

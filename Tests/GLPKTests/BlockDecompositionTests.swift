@@ -113,6 +113,19 @@ import Testing
     #expect(abs((result.gap ?? 0) - 3.0 / 21.0) < 1e-9)
   }
 
+  /// All four integers relaxed in the blocks: block A's relaxation is already whole (b = 3) and
+  /// is kept; block B's is not (d = 7/3, cost 35/3), so B is solved again with integers
+  /// (c = 2, d = 1). The whole optimum 19 comes back, in whole numbers.
+  @Test func aBlockWhoseRelaxationIsNotWholeIsSolvedAgainWithIntegers() throws {
+    let hints = BlockDecomposition.Hints(relaxedInBlocks: [0, 1, 2, 3])
+    let result = try #require(
+      try BlockDecomposition.solve(
+        coupledCovers(capacity: 4), coupling: ["budget"], hints: hints, solver: solver, options: SolveOptions()))
+    #expect(result.status == .optimal)
+    #expect(result.objective == 19)
+    #expect(result.values.map { Array($0.prefix(4)) } == [0, 3, 2, 1])
+  }
+
   /// Before the merge no whole solution exists: reports name the part and carry no incumbent,
   /// but a bound on the whole model (at most its optimum, 19; every variable costs at least 0).
   @Test func progressNamesThePartBeingSolved() throws {

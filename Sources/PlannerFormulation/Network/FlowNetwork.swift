@@ -71,7 +71,10 @@ struct FlowNetwork {
   /// without pins gains nothing by waiting for the intake: taken on at once, the client waits
   /// the same months at the first step instead. So the parts keep those intake waits at 0,
   /// and the merge decides every intake and wait again, under the caseload caps, around the
-  /// parts' cohort starts (which fix the waiting months).
+  /// parts' cohort starts (which fix the waiting months). The parts are first solved with
+  /// intakes and starts continuous (cohort counts and waits integer): the flows of clients then
+  /// came out whole in every part measured, and branch and bound has far fewer choices
+  /// (BENCHMARKS.md).
   private(set) var partHints = BlockDecomposition.Hints()
 
   /// Flow that joins (`sign` +1) or leaves (−1) a caseload in a month. A leave that
@@ -271,6 +274,8 @@ struct FlowNetwork {
     _ variable: Variable, commodity: Int, kind: ArcKind, from: NodeKey, to: Destination, recordsExit: Bool = true
   ) {
     arcs.append(Arc(variable: variable, commodity: commodity, kind: kind, origin: from, destination: to))
+    // Waits stay integer: they carry the cost, so the solver still sees a whole objective.
+    if !kind.isWait { partHints.relaxedInBlocks.insert(variable.index) }
     outgoing[from, default: []].append(arcs.count - 1)
     if case .node(let next) = to { incoming[next, default: []].append(arcs.count - 1) }
     if recordsExit, case .finished(let type, let month) = to, commodity < commodities.count,
