@@ -183,8 +183,9 @@ public enum OptimalPlanner {
   /// Branch and bound on the whole model must close the gaps of unrelated route groups at once;
   /// part by part (with integer waits), seven synthetic municipalities of 650 clients went from
   /// 0.2–60 s (one not proven within the minute) to 0.1–7 s, and 30,000 clients from 33 s to
-  /// 6 s, measured side by side (BENCHMARKS.md). Keeping intake waits out of the parts
-  /// (``FlowNetwork/partHints``) then took the 650-client parts to 0.1–2.7 s.
+  /// 6 s, measured side by side (BENCHMARKS.md). Keeping intake waits out of the parts and
+  /// solving them with intakes and starts continuous (``FlowNetwork/partHints``) then took the
+  /// seven to 0.1–1.4 s.
   private static func solve(
     _ model: LinearModel, partHints: BlockDecomposition.Hints, solver: some LinearSolver, options: SolveOptions
   ) throws -> SolveResult {
