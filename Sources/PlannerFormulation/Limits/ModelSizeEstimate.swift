@@ -12,7 +12,8 @@ import PlannerDomain
 /// estimate follows the same reachability rules month by month, using prefix counts of each
 /// programme's start calendar, so it costs about one pass over the clients and is exact for
 /// the networks of clients without pins (pinned clients are counted as if their pins held no
-/// decision fixed, an overestimate).
+/// decision fixed, an overestimate; clients with history get one chain of step nodes per
+/// possible intake month, as the network remembers the intake month for them).
 ///
 /// Complexity: O(clients + kinds × steps × eligible programmes + (programmes + specialists) × months).
 public struct ModelSizeEstimate: Hashable, Sendable {
