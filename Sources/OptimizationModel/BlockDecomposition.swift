@@ -98,9 +98,9 @@ public enum BlockDecomposition {
   /// The merge solves the whole model with every block variable fixed at its block's value,
   /// except those `hints` name as decided again; `hints` may also fix variables in the blocks.
   ///
-  /// `options.timeLimit` bounds the whole attempt; progress reports name the part being solved
-  /// and count nodes and time, since no solution of the whole model exists before the last
-  /// block is solved.
+  /// `options.timeLimit` bounds the whole attempt; progress reports name the part being solved,
+  /// count nodes and time and give a bound, but no incumbent, since no solution of the whole
+  /// model exists before the last block is solved.
   public static func solve(
     _ model: LinearModel, coupling: Set<String>, hints: Hints = Hints(), solver: some LinearSolver,
     options: SolveOptions
@@ -149,16 +149,10 @@ public enum BlockDecomposition {
         }
       }
       let origin = block.variables
-      var result = try solveRelaxedFirst(model, block, hints: hints, solver: solver, options: blockOptions)
-      nodes += result.nodes
-      if result.status != .optimal || !isWhole(result, at: origin, of: model, where: hints.relaxedInBlocks) {
-        blockOptions.timeLimit = options.timeLimit.map { limit in
-          Self.remaining(limit, spent: (clock.now - started).inSeconds) ?? 0.001
-        }
-        result = try solver.solve(
-          submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks, relaxing: []), options: blockOptions)
-        nodes += result.nodes
+      let result = try solveBlock(model, block, hints: hints, solver: solver, options: blockOptions) {
+        options.timeLimit.map { Self.remaining($0, spent: (clock.now - started).inSeconds) ?? 0.001 }
       }
+      nodes += result.nodes
       // Within a requested gap a block may stop early, or on the time limit with a solution; its
       // bound then enters the whole bound.
       let stoppedByTime = result.status == .timeLimit && result.bound != nil
@@ -237,22 +231,32 @@ public enum BlockDecomposition {
     return sum
   }
 
-  /// The block solved with ``Hints/relaxedInBlocks`` continuous; an empty result (nothing
-  /// relaxed, so nothing solved) when none of them is in the block.
-  private static func solveRelaxedFirst(
-    _ model: LinearModel, _ block: Block, hints: Hints, solver: some LinearSolver, options: SolveOptions
+  /// One block: first with ``Hints/relaxedInBlocks`` continuous, kept when it ends as a plain
+  /// solve would be accepted and those variables came out whole; otherwise again with every
+  /// integer, in the time `timeLeft` gives then. The result counts the nodes of both.
+  private static func solveBlock(
+    _ model: LinearModel, _ block: Block, hints: Hints, solver: some LinearSolver, options: SolveOptions,
+    timeLeft: () -> Double?
   ) throws -> SolveResult {
-    guard block.variables.contains(where: hints.relaxedInBlocks.contains) else {
-      return SolveResult(status: .infeasible)
+    var relaxedNodes = 0
+    if block.variables.contains(where: hints.relaxedInBlocks.contains) {
+      let relaxed = try solver.solve(
+        submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks, relaxing: hints.relaxedInBlocks),
+        options: options)
+      let finished = relaxed.status == .optimal || (relaxed.status == .feasible && options.relativeGap > 0)
+      if finished && isWhole(relaxed, at: block.variables, where: hints.relaxedInBlocks) { return relaxed }
+      relaxedNodes = relaxed.nodes
     }
-    let relaxed = submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks, relaxing: hints.relaxedInBlocks)
-    return try solver.solve(relaxed, options: options)
+    var integerOptions = options
+    integerOptions.timeLimit = timeLeft()
+    var result = try solver.solve(
+      submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks, relaxing: []), options: integerOptions)
+    result.nodes += relaxedNodes
+    return result
   }
 
   /// Whether every relaxed integer of the block came out whole.
-  private static func isWhole(_ result: SolveResult, at origin: [Int], of model: LinearModel, where relaxed: Set<Int>)
-    -> Bool
-  {
+  private static func isWhole(_ result: SolveResult, at origin: [Int], where relaxed: Set<Int>) -> Bool {
     guard let values = result.values else { return false }
     for (local, variable) in origin.enumerated() where relaxed.contains(variable) {
       if abs(values[local] - values[local].rounded()) > 1e-6 { return false }
