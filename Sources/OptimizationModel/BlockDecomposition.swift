@@ -89,7 +89,8 @@ public enum BlockDecomposition {
   /// The whole model's optimum found block by block, or nil when that proves nothing: one block
   /// holding more than ``largestBlockShare`` of the integer variables, a block that ends without
   /// a solution (or stops short of proof for another reason than the time limit), or coupling
-  /// rows that the merged solution breaks or that cost more than the blocks' bound allows.
+  /// rows that the merged solution breaks or that cost more than the blocks' bound allows. An
+  /// ``Interruption`` ends it with status `interrupted`, no solution and the bound reached.
   ///
   /// When a block stops on the time limit with a solution, the merged solution comes back with
   /// status ``SolveStatus/timeLimit``, the blocks' bound and its gap: a plan to keep if nothing
@@ -153,6 +154,12 @@ public enum BlockDecomposition {
         options.timeLimit.map { Self.remaining($0, spent: (clock.now - started).inSeconds) ?? 0.001 }
       }
       nodes += result.nodes
+      if result.status == .interrupted {
+        // Stopped by hand: no merged plan, but the bound reached so far still says something.
+        let reached = (result.bound ?? naive).flatMap { value in ahead.map { settled + value + $0 } }
+        return SolveResult(
+          status: .interrupted, bound: reached, nodes: nodes, elapsedSeconds: (clock.now - started).inSeconds)
+      }
       // Within a requested gap a block may stop early, or on the time limit with a solution; its
       // bound then enters the whole bound.
       let stoppedByTime = result.status == .timeLimit && result.bound != nil
@@ -244,7 +251,11 @@ public enum BlockDecomposition {
         submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks, relaxing: hints.relaxedInBlocks),
         options: options)
       let finished = relaxed.status == .optimal || (relaxed.status == .feasible && options.relativeGap > 0)
-      if finished && isWhole(relaxed, at: block.variables, where: hints.relaxedInBlocks) { return relaxed }
+      if relaxed.status == .interrupted
+        || (finished && isWhole(relaxed, at: block.variables, where: hints.relaxedInBlocks))
+      {
+        return relaxed
+      }
       relaxedNodes = relaxed.nodes
     }
     var integerOptions = options

@@ -113,6 +113,17 @@ import Testing
     #expect(abs((result.gap ?? 0) - 3.0 / 21.0) < 1e-9)
   }
 
+  /// Interrupted in block B (bound 12), after block A (6): no plan, but the bound 18 is kept.
+  @Test func anInterruptionEndsWithTheBoundReached() throws {
+    let result = try #require(
+      try BlockDecomposition.solve(
+        coupledCovers(capacity: 6), coupling: ["budget"], solver: StoppingOnCoverB(status: .interrupted),
+        options: SolveOptions()))
+    #expect(result.status == .interrupted)
+    #expect(result.values == nil)
+    #expect(result.bound == 18)
+  }
+
   /// All four integers relaxed in the blocks: block A's relaxation is already whole (b = 3) and
   /// is kept; block B's is not (d = 7/3, cost 35/3), so B is solved again with integers
   /// (c = 2, d = 1). The whole optimum 19 comes back, in whole numbers.
@@ -149,9 +160,10 @@ import Testing
 }
 
 /// GLPK, except that the block holding row `coverB` (not the merge) stops at once with d = 3
-/// and bound 12, as a solve cut short by the time limit would.
+/// and bound 12, as a solve cut short by the time limit (or an interruption) would.
 private struct StoppingOnCoverB: LinearSolver {
   let name = "GLPK, stopping on cover B"
+  var status = SolveStatus.timeLimit
 
   func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
     let families = Set(model.constraints.map(\.family))
@@ -159,6 +171,6 @@ private struct StoppingOnCoverB: LinearSolver {
       return try GLPKSolver().solve(model, options: options)
     }
     let values = model.variables.map { $0.name == "d" ? 3.0 : 0.0 }
-    return SolveResult(status: .timeLimit, values: values, objective: 15, bound: 12, gap: 0.2)
+    return SolveResult(status: status, values: values, objective: 15, bound: 12, gap: 0.2)
   }
 }
