@@ -143,7 +143,7 @@ public enum BlockDecomposition {
           let running = progress.bound ?? naive
           report(
             SolveProgress(
-              incumbent: nil, bound: running.flatMap { value in ahead.map { settled + value + $0 } }, gap: nil,
+              incumbent: nil, bound: Self.sum([settled, running, ahead]), gap: nil,
               activeNodes: progress.activeNodes,
               totalNodes: nodesBefore + progress.totalNodes, elapsedSeconds: spent + progress.elapsedSeconds,
               improved: false, part: SolvePart(number: position + 1, count: blocks.count)))
@@ -156,9 +156,9 @@ public enum BlockDecomposition {
       nodes += result.nodes
       if result.status == .interrupted {
         // Stopped by hand: no merged plan, but the bound reached so far still says something.
-        let reached = (result.bound ?? naive).flatMap { value in ahead.map { settled + value + $0 } }
         return SolveResult(
-          status: .interrupted, bound: reached, nodes: nodes, elapsedSeconds: (clock.now - started).inSeconds)
+          status: .interrupted, bound: Self.sum([settled, result.bound ?? naive, ahead]), nodes: nodes,
+          elapsedSeconds: (clock.now - started).inSeconds)
       }
       // Within a requested gap a block may stop early, or on the time limit with a solution; its
       // bound then enters the whole bound.
@@ -177,15 +177,11 @@ public enum BlockDecomposition {
       bound += blockBound
     }
     // Variables of no block: at their cheapest bound in the relaxation.
+    guard let outside else { return nil }
+    bound += outside
     var fixed = model
-    for (index, variable) in model.variables.enumerated() {
-      if blockVariables[index] {
-        guard !hints.redecidedInMerge.contains(index) else { continue }
-        fixed.setBounds(Variable(index: index), lower: values[index], upper: values[index])
-      } else if variable.cost != 0 {
-        guard let cheapest = variable.cost > 0 ? variable.lower : variable.upper else { return nil }
-        bound += variable.cost * cheapest
-      }
+    for index in model.variables.indices where blockVariables[index] && !hints.redecidedInMerge.contains(index) {
+      fixed.setBounds(Variable(index: index), lower: values[index], upper: values[index])
     }
     let spent = (clock.now - started).inSeconds
     var mergeOptions = options
@@ -198,14 +194,13 @@ public enum BlockDecomposition {
     guard merged.status == .optimal, let objective = merged.objective, let mergedValues = merged.values else {
       return nil
     }
-    let tolerance = 1e-6 * max(1, abs(bound))
     let elapsed = (clock.now - started).inSeconds
-    if objective <= bound + tolerance {
+    if SolveResult.meets(objective, bound: bound) {
       return SolveResult(
         status: .optimal, values: mergedValues, objective: objective, bound: objective, gap: 0,
         nodes: nodes + merged.nodes, elapsedSeconds: elapsed)
     }
-    let gap = (objective - bound) / max(abs(objective), 1e-9)
+    let gap = SolveResult.relativeGap(objective: objective, bound: bound)
     guard gap <= options.relativeGap || unproven else { return nil }
     return SolveResult(
       status: unproven ? .timeLimit : .feasible, values: mergedValues, objective: objective, bound: bound, gap: gap,

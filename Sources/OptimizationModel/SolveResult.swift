@@ -46,6 +46,16 @@ public struct SolveResult: Hashable, Sendable {
 
   /// The value rounded to the nearest integer, for integer variables.
   public func count(_ variable: Variable) -> Int { Int(value(variable).rounded()) }
+
+  /// How far `objective` may be from the optimum, relative to it, given a bound (minimisation).
+  public static func relativeGap(objective: Double, bound: Double) -> Double {
+    max(0, objective - bound) / max(abs(objective), 1e-9)
+  }
+
+  /// Whether `objective` meets `bound` up to rounding, so that it is proven optimal.
+  public static func meets(_ objective: Double, bound: Double) -> Bool {
+    objective <= bound + 1e-6 * max(1, abs(bound))
+  }
 }
 
 /// Errors a backend throws: the model or the solver is at fault, not the data's feasibility.

@@ -237,8 +237,8 @@ public enum OptimalPlanner {
     result.bound = [whole.bound, parts.bound].compactMap { $0 }.max()
     result.nodes += parts.nodes
     if let objective = result.objective, let bound = result.bound {
-      result.gap = max(0, objective - bound) / max(abs(objective), 1e-9)
-      if objective <= bound + 1e-6 * max(1, abs(bound)) { result.status = .optimal }
+      result.gap = SolveResult.relativeGap(objective: objective, bound: bound)
+      if SolveResult.meets(objective, bound: bound) { result.status = .optimal }
     }
     return result
   }

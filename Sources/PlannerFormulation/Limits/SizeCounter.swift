@@ -96,10 +96,10 @@ struct SizeCounter {
       count(
         variables: Saturating.product(teamCount, intakes) + waits, rows: nodes,
         nonzeros: Saturating.product(teamCount, intakes * intakeEntries) + 2 * waits)
-      let intakeMonthsTried = pins?.intake.map { [$0] } ?? Array(first..<horizon)
+      let possibleIntakes = pins?.intake.map { [$0] } ?? Array(first..<horizon)
       readyMonths =
         FlowNetwork.hasHistory(commodity)
-        ? intakeMonthsTried.map { $0 + intakeMonths } : [(pins?.intake ?? first) + intakeMonths]
+        ? possibleIntakes.map { $0 + intakeMonths } : [(pins?.intake ?? first) + intakeMonths]
     }
     guard teamCount > 0, hasSteps else { return }
     for readyMonth in readyMonths {

@@ -173,7 +173,6 @@ struct FlowNetwork {
         let variable = model.addVariable(
           "intake[\(commodity.label),\(types[type].label),\(monthLabel(month))]", kind: .integer, lower: 0,
           upper: Double(commodity.heads))
-        partHints.redecidedInMerge.insert(variable.index)
         let counts = countsOnCaseload(commodity, intake: month, landing: landing)
         addArc(
           variable, commodity: index, kind: .intake(type: type, month: month), from: node, to: landing,
@@ -194,8 +193,6 @@ struct FlowNetwork {
       let variable = model.addVariable(
         "waitForIntake[\(commodity.label),\(monthLabel(month))]", kind: .integer, lower: 0, cost: 1)
       addArc(variable, commodity: index, kind: .waitForIntake, from: node, to: next)
-      partHints.redecidedInMerge.insert(variable.index)
-      if commodity.pins == nil && !commodity.allowedTypes.isEmpty { partHints.fixedInBlocks.insert(variable.index) }
       destinations.append(next)
     }
     return destinations
@@ -237,7 +234,6 @@ struct FlowNetwork {
         "waitForStep[\(commodity.label),\(types[type].label),\(stepLabel(commodity, step)),\(monthLabel(month))\(intakeLabel(intake))]",
         kind: .integer, lower: 0, cost: 1)
       addArc(variable, commodity: commodity.index, kind: .waitForStep, from: node, to: next)
-      partHints.redecidedInMerge.insert(variable.index)
       destinations.append(next)
     }
     return destinations
@@ -274,8 +270,7 @@ struct FlowNetwork {
     _ variable: Variable, commodity: Int, kind: ArcKind, from: NodeKey, to: Destination, recordsExit: Bool = true
   ) {
     arcs.append(Arc(variable: variable, commodity: commodity, kind: kind, origin: from, destination: to))
-    // Waits stay integer: they carry the cost, so the solver still sees a whole objective.
-    if !kind.isWait { partHints.relaxedInBlocks.insert(variable.index) }
+    recordPartHints(variable, kind: kind, commodity: commodity)
     outgoing[from, default: []].append(arcs.count - 1)
     if case .node(let next) = to { incoming[next, default: []].append(arcs.count - 1) }
     if recordsExit, case .finished(let type, let month) = to, commodity < commodities.count,
@@ -292,6 +287,26 @@ struct FlowNetwork {
       recordExit(
         variable, type: type, month: exit, pinned: pinnedSpecialist(commodities[commodity], type: type),
         cancelsIntake: cancelsIntake)
+    }
+  }
+
+  /// See ``partHints``: every arc but a cohort start is decided again by the merge; intake waits
+  /// of clients without pins (who have an intake to take) stay 0 in the parts; intakes and starts
+  /// are relaxed in the parts, while waits stay integer: they carry the cost, so the solver still
+  /// sees a whole objective.
+  private mutating func recordPartHints(_ variable: Variable, kind: ArcKind, commodity index: Int) {
+    switch kind {
+    case .start:
+      partHints.relaxedInBlocks.insert(variable.index)
+    case .intake:
+      partHints.relaxedInBlocks.insert(variable.index)
+      partHints.redecidedInMerge.insert(variable.index)
+    case .waitForIntake:
+      partHints.redecidedInMerge.insert(variable.index)
+      let commodity = commodities[index]
+      if commodity.pins == nil && !commodity.allowedTypes.isEmpty { partHints.fixedInBlocks.insert(variable.index) }
+    case .waitForStep:
+      partHints.redecidedInMerge.insert(variable.index)
     }
   }
 
