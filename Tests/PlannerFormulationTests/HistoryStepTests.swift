@@ -1,3 +1,4 @@
+import GLPK
 import PlannerDomain
 import PlannerFormulation
 import Testing
@@ -30,6 +31,28 @@ import Testing
       ])
     let plan = try planChecked(scenario)
     #expect(plan.waitingMonths == 6)
+  }
+
+  /// Two clients pinned to the course that started in December, which had one seat: MODEL.md
+  /// ("Fine points": history cohorts still respect seats and groups; pins that cannot all hold
+  /// make the scenario infeasible, naming the pins). One seat more, and both plan.
+  @Test(arguments: [(1, false), (2, true)])
+  func moreClientsInAHistoryCohortThanSeatsCannotHold(seats: Int, plans: Bool) throws {
+    let pins = ClientPins(steps: ["course": StepPin(programme: "course", start: Tiny.month(-1))])
+    let scenario = Tiny.scenario(
+      programmes: [Tiny.course(seats: seats, months: 2)],
+      clients: [Tiny.client("a", available: -2, pins: pins), Tiny.client("b", available: -2, pins: pins)])
+    if plans {
+      try planChecked(scenario)
+      return
+    }
+    let result = try OptimalPlanner.plan(scenario, solver: GLPKSolver(), options: PlanningOptions())
+    #expect(result.plan.status == .infeasible)
+    #expect(
+      result.explanations == [
+        "Pins cannot hold: 1 more client(s) are pinned to course in 2024-12 than it takes: it has 1 seats "
+          + "(1 × 1 groups) in 2024-12."
+      ])
   }
 
   /// The intro ran in December, the month before the plan; the intake is pinned to February.

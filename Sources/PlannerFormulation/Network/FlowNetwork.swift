@@ -98,6 +98,7 @@ struct FlowNetwork {
     model = LinearModel(name: "cohortplan")
     caseloadChanges = Array(repeating: [:], count: types.count)
     for commodity in commodities { addNetwork(of: commodity) }
+    addHistoryCohortConflicts()
   }
 
   var horizon: Int { instance.horizon }
@@ -148,6 +149,26 @@ struct FlowNetwork {
       for destination in expand(node, commodity: commodity) {
         if case .node(let next) = destination { enqueue(next) }
       }
+    }
+  }
+
+  /// Starts pinned before month 0 are history: no arc carries them, so no seats row counts them.
+  /// Their cohorts still take at most seats × groups (MODEL.md, "Fine points"), so more pins
+  /// than that cannot all hold.
+  private mutating func addHistoryCohortConflicts() {
+    var pinned: [CohortKey: Int] = [:]
+    for commodity in commodities {
+      for pin in (commodity.pins?.steps ?? [:]).values where pin.start < 0 {
+        pinned[CohortKey(programme: pin.programme, month: pin.start), default: 0] += commodity.heads
+      }
+    }
+    for (key, count) in pinned.sorted(by: { ($0.key.programme, $0.key.month) < ($1.key.programme, $1.key.month) }) {
+      let programme = instance.programmes[key.programme]
+      let seats = programme.seats * programme.groups
+      guard count > seats else { continue }
+      pinConflicts.append(
+        "\(count - seats) more client(s) are pinned to \(programme.id) in \(monthLabel(key.month)) than it takes: "
+          + "it has \(seats) seats (\(programme.seats) × \(programme.groups) groups) in \(monthLabel(key.month))")
     }
   }
 
