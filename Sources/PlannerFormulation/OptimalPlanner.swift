@@ -14,6 +14,10 @@ public struct PlanningOptions: Sendable {
   /// Waiting months that moving (not opening) one announced cohort is worth; 0 ignores them.
   /// With a weight, the solver's objective, bound and gap are waits + weight × moved cohorts.
   public var stabilityWeight: Double
+  /// Holds a month's newcomers apart where a class's inflow is too small to fill a cohort
+  /// (``FlowNetwork/newcomerMonths``). The optimum is the same either way; off gives the plain
+  /// model, for comparing the two.
+  public var holdsNewcomersApart = true
 
   public init(
     timeLimit: Double? = nil, relativeGap: Double = 0, progress: (@Sendable (PlanningProgress) -> Void)? = nil,
@@ -258,7 +262,8 @@ public enum OptimalPlanner {
     let instance = PlanningInstance(scenario)
     let teams = SpecialistType.group(instance, splitPinned: splitPinned)
     let commodities = Commodity.build(instance, types: teams)
-    var network = FlowNetwork(instance: instance, commodities: commodities, types: teams)
+    var network = FlowNetwork(
+      instance: instance, commodities: commodities, types: teams, holdsNewcomersApart: options.holdsNewcomersApart)
     let announced = options.announcedCohorts.compactMap { cohort -> FlowNetwork.CohortKey? in
       guard let programme = instance.programmes.firstIndex(where: { $0.id == cohort.programme }) else { return nil }
       return FlowNetwork.CohortKey(programme: programme, month: scenario.offset(of: cohort.start))

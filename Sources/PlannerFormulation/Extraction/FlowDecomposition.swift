@@ -39,7 +39,10 @@ struct FlowDecomposition {
       }
       for head in heads {
         let month = commodity.pins?.intake.flatMap { $0 < 0 ? $0 : nil } ?? head.available
-        let node = NodeKey.awaitingIntake(commodity: commodity.index, month: month)
+        let newcomers = NodeKey.newcomers(commodity: commodity.index, month: month)
+        let node =
+          network.supply[newcomers] != nil
+          ? newcomers : NodeKey.awaitingIntake(commodity: commodity.index, month: month)
         if network.supply[node] != nil { waiting[node, default: []].append(head) } else { finished.append(head) }
       }
       let ordered = (nodesByCommodity[commodity.index] ?? []).sorted(by: NodeKey.processingOrder)
@@ -110,24 +113,28 @@ struct FlowDecomposition {
 extension NodeKey {
   var commodity: Int {
     switch self {
-    case .awaitingIntake(let commodity, _), .readyForStep(let commodity, _, _, _, _): return commodity
+    case .awaitingIntake(let commodity, _), .newcomers(let commodity, _), .readyForStep(let commodity, _, _, _, _, _):
+      return commodity
     }
   }
 
   var month: Int {
     switch self {
-    case .awaitingIntake(_, let month), .readyForStep(_, _, _, let month, _): return month
+    case .awaitingIntake(_, let month), .newcomers(_, let month), .readyForStep(_, _, _, let month, _, _): return month
     }
   }
 
-  /// The intake queue month by month, then the steps in order, each month by month, teams and
-  /// remembered intake months in order: every arc leads to a node later in this order. (After
-  /// history an arc may land at a month before its own, so months come after queue and steps.)
+  /// The intake queue month by month (a month's newcomers after the queue of that month), then
+  /// the steps in order, each month by month, teams, remembered intake months and newcomers in
+  /// order: every arc leads to a node later in this order. (After history an arc may land at a
+  /// month before its own, so months come after queue and steps.)
   static func processingOrder(_ lhs: NodeKey, _ rhs: NodeKey) -> Bool {
-    func rank(_ node: NodeKey) -> (Int, Int, Int, Int, Int) {
+    func rank(_ node: NodeKey) -> (Int, Int, Int, Int, Int, Int) {
       switch node {
-      case .awaitingIntake(_, let month): return (0, month, 0, 0, 0)
-      case .readyForStep(_, let type, let step, let month, let intake): return (1, step, month, type, intake ?? .min)
+      case .awaitingIntake(_, let month): return (0, month, 0, 0, 0, 0)
+      case .newcomers(_, let month): return (0, month, 1, 0, 0, 0)
+      case .readyForStep(_, let type, let step, let month, let intake, let arrival):
+        return (1, step, month, type, intake ?? .min, arrival ?? .min)
       }
     }
     return rank(lhs) < rank(rhs)

@@ -102,12 +102,41 @@ struct SizeCounter {
         ? possibleIntakes.map { $0 + intakeMonths } : [(pins?.intake ?? first) + intakeMonths]
     }
     guard teamCount > 0, hasSteps else { return }
+    addNewcomers(of: commodity, teamCount: teamCount, intakeEntries: intakeEntries)
     for readyMonth in readyMonths {
       var ready = readyMonth
       for step in commodity.openSteps.indices {
         guard let next = addStep(step, of: commodity, ready: ready, teamCount: teamCount) else { break }
         ready = next
       }
+    }
+  }
+
+  /// A month's newcomers held apart (``FlowNetwork/newcomerMonths``): a queue node with its
+  /// intake and wait arcs, and per team the window's ready nodes with their start arcs (each with
+  /// an opening row where a minimum applies).
+  private mutating func addNewcomers(of commodity: Commodity, teamCount: Int, intakeEntries: Int) {
+    for month in FlowNetwork.newcomerMonths(of: commodity, instance: instance) {
+      queueNodes += 1
+      count(variables: teamCount + 1, rows: 1, nonzeros: teamCount * intakeEntries + 2)
+      let ready = month + commodity.route.intakeMonths
+      let window = min(FlowNetwork.newcomerWindow, horizon - ready)
+      var arcs = 0
+      var openingRows = 0
+      var entries = 2 * window
+      for index in commodity.eligible[0] {
+        let programme = instance.programmes[index]
+        let options = starts(index, from: ready, to: ready + window)
+        arcs += options
+        // Origin, seats and landing rows; minimum and opening rows where a minimum applies.
+        entries += options * (3 + (programme.minSize > 1 ? 3 : 0))
+        if programme.minSize > 1 { openingRows += options }
+      }
+      readyNodes = Saturating.sum([readyNodes, Saturating.product(teamCount, window)])
+      startArcs = Saturating.sum([startArcs, Saturating.product(teamCount, arcs)])
+      count(
+        variables: Saturating.product(teamCount, window + arcs),
+        rows: Saturating.product(teamCount, window + openingRows), nonzeros: Saturating.product(teamCount, entries))
     }
   }
 

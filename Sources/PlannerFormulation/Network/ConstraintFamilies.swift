@@ -3,7 +3,8 @@ import PlannerDomain
 
 /// The constraint families of the planning model, in the order a reader should meet them.
 ///
-/// 1. `clientsAwaitingIntake[k,month]`: clients queue for an intake until they get one.
+/// 1. `clientsAwaitingIntake[k,month]`: clients queue for an intake until they get one
+///    (`…,newcomers=month`: a month's newcomers, held apart; see ``FlowNetwork/newcomerMonths``).
 /// 2. `clientsReadyForStep[k,team,step,month]`: ready clients wait or start a cohort.
 /// 3. `cohortSeats[programme,month]` / `cohortMinimum[programme,month]`: a start month's
 ///    clients fill `groups` cohorts within seats and the minimum size.
@@ -50,10 +51,13 @@ extension FlowNetwork {
       case .awaitingIntake(let commodity, let month):
         family = "clientsAwaitingIntake"
         index = "\(commodities[commodity].label),\(monthLabel(month))"
-      case .readyForStep(let commodity, let type, let step, let month, let intake):
+      case .newcomers(let commodity, let month):
+        family = "clientsAwaitingIntake"
+        index = "\(commodities[commodity].label),\(monthLabel(month))\(arrivalLabel(month))"
+      case .readyForStep(let commodity, let type, let step, let month, let intake, let arrival):
         family = "clientsReadyForStep"
         index =
-          "\(commodities[commodity].label),\(types[type].label),\(stepLabel(commodities[commodity], step)),\(monthLabel(month))\(intakeLabel(intake))"
+          "\(commodities[commodity].label),\(types[type].label),\(stepLabel(commodities[commodity], step)),\(monthLabel(month))\(intakeLabel(intake))\(arrivalLabel(arrival))"
       }
       model.addEqual(family, index, expression, Double(supply[node] ?? 0))
     }

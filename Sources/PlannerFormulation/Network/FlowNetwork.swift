@@ -9,9 +9,15 @@ import PlannerDomain
 /// after history is ready when the history ends, which may come before the intake, and an exit
 /// at or before the intake leaves the client off every caseload. So the nodes of those clients
 /// remember the intake month.
+///
+/// `newcomers` and `arrival` hold a month's newcomers apart (see ``FlowNetwork/newcomerMonths``):
+/// the clients who became available in `arrival`, taken on in that month, stay on nodes of their
+/// own for their first ``FlowNetwork/newcomerWindow`` months at their step, then join the others.
 enum NodeKey: Hashable {
   case awaitingIntake(commodity: Int, month: Int)
-  case readyForStep(commodity: Int, type: Int, step: Int, month: Int, intake: Int?)
+  /// The clients who became available in `month` and have not waited for an intake yet.
+  case newcomers(commodity: Int, month: Int)
+  case readyForStep(commodity: Int, type: Int, step: Int, month: Int, intake: Int?, arrival: Int? = nil)
 }
 
 /// Where an arc leads.
@@ -51,6 +57,8 @@ struct FlowNetwork {
   let instance: PlanningInstance
   let commodities: [Commodity]
   let types: [SpecialistType]
+  /// See ``newcomerMonths``.
+  let holdsNewcomersApart: Bool
 
   private(set) var arcs: [Arc] = []
   private(set) var outgoing: [NodeKey: [Int]] = [:]
@@ -91,10 +99,12 @@ struct FlowNetwork {
     let month: Int
   }
 
-  init(instance: PlanningInstance, commodities: [Commodity], types: [SpecialistType]) {
+  init(instance: PlanningInstance, commodities: [Commodity], types: [SpecialistType], holdsNewcomersApart: Bool = true)
+  {
     self.instance = instance
     self.commodities = commodities
     self.types = types
+    self.holdsNewcomersApart = holdsNewcomersApart
     model = LinearModel(name: "cohortplan")
     caseloadChanges = Array(repeating: [:], count: types.count)
     for commodity in commodities { addNetwork(of: commodity) }
@@ -134,11 +144,18 @@ struct FlowNetwork {
           pinConflicts.append("the client is pinned to \(pinned), who speaks none of the client's languages")
         }
       }
+      let newcomers = holdsNewcomersApart ? Self.newcomerMonths(of: commodity, instance: instance) : []
       for month in commodity.supply.keys.sorted() where month < horizon {
-        let node = NodeKey.awaitingIntake(commodity: commodity.index, month: month)
+        let node: NodeKey =
+          newcomers.contains(month)
+          ? .newcomers(commodity: commodity.index, month: month)
+          : .awaitingIntake(commodity: commodity.index, month: month)
         supply[node] = commodity.supply[month]
+        if newcomers.contains(month) { enqueue(node) }
       }
-      if let first = commodity.supply.keys.filter({ $0 < horizon }).min() {
+      // The queue holds clients from their month of availability, newcomers from the month after.
+      let queued = commodity.supply.keys.filter { $0 < horizon }.map { newcomers.contains($0) ? $0 + 1 : $0 }
+      if let first = queued.min(), first < horizon {
         for month in first..<horizon { enqueue(.awaitingIntake(commodity: commodity.index, month: month)) }
       }
     }
@@ -172,35 +189,63 @@ struct FlowNetwork {
     }
   }
 
+  /// An intake arc in `month` per allowed type, landing at the first step (or further after
+  /// history); newcomers (`arrival`) land on their own nodes. Returns the landings.
+  private mutating func addIntakes(commodity: Commodity, month: Int, from node: NodeKey, arrival: Int?)
+    -> [Destination]
+  {
+    var destinations: [Destination] = []
+    let heads = arrival.map { commodity.supply[$0] ?? 0 } ?? commodity.heads
+    for type in commodity.allowedTypes {
+      let landing = land(
+        commodity: commodity, type: type, rawMonth: month + commodity.route.intakeMonths, step: 0,
+        intake: Self.hasHistory(commodity) ? month : nil, arrival: arrival)
+      guard let landing else { continue }
+      let variable = model.addVariable(
+        "intake[\(commodity.label),\(types[type].label),\(monthLabel(month))\(arrivalLabel(arrival))]",
+        kind: .integer, lower: 0, upper: Double(heads))
+      let counts = countsOnCaseload(commodity, intake: month, landing: landing)
+      addArc(
+        variable, commodity: commodity.index, kind: .intake(type: type, month: month), from: node, to: landing,
+        recordsExit: counts)
+      destinations.append(landing)
+      if counts { recordIntake(variable, commodity: commodity, type: type, month: month) }
+    }
+    return destinations
+  }
+
   /// Adds the arcs leaving `node` and returns their destinations.
   private mutating func expand(_ node: NodeKey, commodity: Commodity) -> [Destination] {
     switch node {
     case .awaitingIntake(let index, let month):
       return expandAwaiting(commodity: commodity, index: index, month: month, node: node)
-    case .readyForStep(_, let type, let step, let month, let intake):
-      return expandReady(commodity: commodity, type: type, step: step, month: month, intake: intake, node: node)
+    case .newcomers(let index, let month):
+      return expandNewcomers(commodity: commodity, index: index, month: month, node: node)
+    case .readyForStep(_, let type, let step, let month, let intake, let arrival):
+      return expandReady(
+        commodity: commodity, type: type, step: step, month: month, intake: intake, arrival: arrival, node: node)
     }
+  }
+
+  /// A month's newcomers are taken on at once onto nodes of their own, or join the queue.
+  private mutating func expandNewcomers(commodity: Commodity, index: Int, month: Int, node: NodeKey) -> [Destination] {
+    var destinations = addIntakes(commodity: commodity, month: month, from: node, arrival: month)
+    let heads = commodity.supply[month] ?? 0
+    let next: Destination =
+      month + 1 >= horizon ? .noIntake : .node(.awaitingIntake(commodity: index, month: month + 1))
+    let variable = model.addVariable(
+      "waitForIntake[\(commodity.label),\(monthLabel(month))\(arrivalLabel(month))]", kind: .integer, lower: 0,
+      upper: Double(heads), cost: 1)
+    addArc(variable, commodity: index, kind: .waitForIntake, from: node, to: next)
+    destinations.append(next)
+    return destinations
   }
 
   private mutating func expandAwaiting(commodity: Commodity, index: Int, month: Int, node: NodeKey) -> [Destination] {
     var destinations: [Destination] = []
     let pinnedIntake = commodity.pins?.intake
     if pinnedIntake == nil || pinnedIntake == month {
-      for type in commodity.allowedTypes {
-        let landing = land(
-          commodity: commodity, type: type, rawMonth: month + commodity.route.intakeMonths, step: 0,
-          intake: Self.hasHistory(commodity) ? month : nil)
-        guard let landing else { continue }
-        let variable = model.addVariable(
-          "intake[\(commodity.label),\(types[type].label),\(monthLabel(month))]", kind: .integer, lower: 0,
-          upper: Double(commodity.heads))
-        let counts = countsOnCaseload(commodity, intake: month, landing: landing)
-        addArc(
-          variable, commodity: index, kind: .intake(type: type, month: month), from: node, to: landing,
-          recordsExit: counts)
-        destinations.append(landing)
-        if counts { recordIntake(variable, commodity: commodity, type: type, month: month) }
-      }
+      destinations += addIntakes(commodity: commodity, month: month, from: node, arrival: nil)
     }
     guard month >= 0 else { return destinations }
     let mayWait = pinnedIntake.map { month < $0 } ?? true
@@ -220,9 +265,11 @@ struct FlowNetwork {
   }
 
   private mutating func expandReady(
-    commodity: Commodity, type: Int, step: Int, month: Int, intake: Int?, node: NodeKey
+    commodity: Commodity, type: Int, step: Int, month: Int, intake: Int?, arrival: Int?, node: NodeKey
   ) -> [Destination] {
     var destinations: [Destination] = []
+    // Newcomers' arcs carry at most the month's heads, and so do their cohort opening rows.
+    let heads = arrival.map { commodity.supply[$0] ?? 0 } ?? commodity.heads
     let pin = commodity.pins?.steps[step]
     let mustStartThisStep = (commodity.pins?.lastPinnedStep).map { step <= $0 } ?? false
     for programmeIndex in commodity.eligible[step] {
@@ -233,26 +280,32 @@ struct FlowNetwork {
         commodity: commodity, type: type, rawMonth: month + programme.durationMonths, step: step + 1, intake: intake)
       guard let landing else { continue }
       let variable = model.addVariable(
-        "start[\(commodity.label),\(types[type].label),\(programmeLabel(programmeIndex)),\(monthLabel(month))\(intakeLabel(intake))]",
+        "start[\(commodity.label),\(types[type].label),\(programmeLabel(programmeIndex)),\(monthLabel(month))\(intakeLabel(intake))\(arrivalLabel(arrival))]",
         kind: .integer,
-        lower: 0, upper: Double(commodity.heads))
+        lower: 0, upper: Double(heads))
       addArc(
         variable, commodity: commodity.index, kind: .start(programme: programmeIndex, month: month, step: step),
         from: node, to: landing)
       destinations.append(landing)
       let key = CohortKey(programme: programmeIndex, month: month)
       if cohortStarts[key] == nil { cohortOrder.append(key) }
-      cohortStarts[key, default: []].append((variable, commodity.heads))
+      cohortStarts[key, default: []].append((variable, heads))
     }
     let mayWait = pin.map { month < $0.start } ?? true
     let reachesHorizon = month + 1 >= horizon
     if mayWait && !(reachesHorizon && mustStartThisStep) {
+      // Newcomers join the others after the window.
+      let stillApart = arrival.flatMap {
+        month + 1 < $0 + commodity.route.intakeMonths + Self.newcomerWindow ? $0 : nil
+      }
       let next: Destination =
         reachesHorizon
         ? .unstarted(type: type, step: step)
-        : .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: month + 1, intake: intake))
+        : .node(
+          .readyForStep(
+            commodity: commodity.index, type: type, step: step, month: month + 1, intake: intake, arrival: stillApart))
       let variable = model.addVariable(
-        "waitForStep[\(commodity.label),\(types[type].label),\(stepLabel(commodity, step)),\(monthLabel(month))\(intakeLabel(intake))]",
+        "waitForStep[\(commodity.label),\(types[type].label),\(stepLabel(commodity, step)),\(monthLabel(month))\(intakeLabel(intake))\(arrivalLabel(arrival))]",
         kind: .integer, lower: 0, cost: 1)
       addArc(variable, commodity: commodity.index, kind: .waitForStep, from: node, to: next)
       destinations.append(next)
@@ -269,7 +322,9 @@ struct FlowNetwork {
   /// before it: at its end, or at the next step, ready when the history ends, perhaps before
   /// the intake or before a step planned earlier on the path (flow balance does not mind an arc
   /// that goes back in time; the exit is counted no earlier than the intake).
-  private mutating func land(commodity: Commodity, type: Int, rawMonth: Int, step: Int, intake: Int?)
+  private mutating func land(
+    commodity: Commodity, type: Int, rawMonth: Int, step: Int, intake: Int?, arrival: Int? = nil
+  )
     -> Destination?
   {
     var rawMonth = rawMonth
@@ -284,7 +339,10 @@ struct FlowNetwork {
       let mustStart = (commodity.pins?.lastPinnedStep).map { step <= $0 } ?? false
       return mustStart ? nil : .beyondHorizon(type: type, step: step)
     }
-    return .node(.readyForStep(commodity: commodity.index, type: type, step: step, month: ready, intake: intake))
+    return .node(
+      .readyForStep(
+        commodity: commodity.index, type: type, step: step, month: ready, intake: intake,
+        arrival: step == 0 ? arrival : nil))
   }
 
   private mutating func addArc(
@@ -301,7 +359,7 @@ struct FlowNetwork {
       // the same month then leave the client off the caseload, as MODEL.md counts it.
       var exit = month + commodities[commodity].route.aftercare
       var cancelsIntake = false
-      if case .readyForStep(_, _, _, _, let intake?) = from, exit <= max(intake, 0) {
+      if case .readyForStep(_, _, _, _, let intake?, _) = from, exit <= max(intake, 0) {
         exit = max(intake, 0)
         cancelsIntake = true
       }
@@ -380,6 +438,9 @@ struct FlowNetwork {
 
   /// Tells apart the nodes and arcs of one step that remember different intake months.
   func intakeLabel(_ intake: Int?) -> String { intake.map { ",intake=\(monthLabel($0))" } ?? "" }
+
+  /// Tells apart the nodes and arcs of a month's newcomers.
+  func arrivalLabel(_ arrival: Int?) -> String { arrival.map { ",newcomers=\(monthLabel($0))" } ?? "" }
 
   func programmeLabel(_ index: Int) -> String { ModelName.safe(instance.programmes[index].id, index: index) }
 
