@@ -17,15 +17,22 @@ import PlannerDomain
 /// 6. `announcedCohortKept[programme,month]` (re-planning with stability only): a cohort a
 ///    previous plan announced counts as kept only if clients start in it; each one not kept
 ///    costs `weight` in the objective.
+/// 7. `interchangeableProgrammes[other,roomy,month]` (not with announced cohorts): of two
+///    programmes that take the same clients, the less roomy opens only where the other does
+///    (``FlowNetwork/addInterchangeableProgrammes(cohorts:)``).
 extension FlowNetwork {
   /// The families that tie otherwise unrelated clients together through their specialists.
   static let caseloadFamilies: Set<String> = ["caseload", "annualCaseload"]
 
   mutating func addConstraintFamilies(announced: [CohortKey] = [], stabilityWeight: Double = 0) {
     addClientFlowBalance()
-    addCohortSizes()
+    let cohorts = addCohortSizes()
     addCaseloads()
-    if stabilityWeight > 0 { addAnnouncedCohorts(announced, weight: stabilityWeight) }
+    if stabilityWeight > 0 {
+      addAnnouncedCohorts(announced, weight: stabilityWeight)
+    } else {
+      addInterchangeableProgrammes(cohorts: cohorts)
+    }
   }
 
   private mutating func addAnnouncedCohorts(_ announced: [CohortKey], weight: Double) {
@@ -65,7 +72,8 @@ extension FlowNetwork {
 
   /// n clients starting programme p in month t need g cohorts with min·g ≤ n ≤ seats·g, g ≤ groups.
   /// Any such n splits into g cohorts within the bounds, so no variable per group is needed.
-  private mutating func addCohortSizes() {
+  private mutating func addCohortSizes() -> [CohortKey: Variable] {
+    var cohorts: [CohortKey: Variable] = [:]
     for key in cohortOrder {
       let programme = instance.programmes[key.programme]
       let arcs = cohortStarts[key] ?? []
@@ -79,6 +87,7 @@ extension FlowNetwork {
       let maximumGroups = min(programme.groups, reachable / programme.minSize)
       let groups = model.addVariable(
         "cohorts[\(index)]", kind: .integer, lower: 0, upper: Double(maximumGroups))
+      cohorts[key] = groups
       model.addLessOrEqual("cohortSeats", index, starters - Double(programme.seats) * groups, 0)
       model.addGreaterOrEqual("cohortMinimum", index, starters - Double(programme.minSize) * groups, 0)
       for arc in arcs where arc.heads < programme.seats {
@@ -87,6 +96,7 @@ extension FlowNetwork {
           LinearExpression(arc.variable) - Double(arc.heads) * groups, 0)
       }
     }
+    return cohorts
   }
 
   /// caseload[team,m] = caseload[team,m−1] + intakes − exits, bounded by the cap; and the same

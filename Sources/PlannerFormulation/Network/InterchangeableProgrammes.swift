@@ -1,0 +1,45 @@
+import OptimizationModel
+import PlannerDomain
+
+extension FlowNetwork {
+  /// Of two programmes that take the same clients in the same months for as long, one at least as
+  /// roomy as the other (seats and groups no fewer, minimum no larger): any plan that opens only
+  /// the other in a month can move those clients to the roomy one at no cost. So the other opens
+  /// only in a month the roomy one opens too, which spares the search trying both. Not in a month
+  /// a client is pinned to the other, and not with announced cohorts (moving one has a cost).
+  mutating func addInterchangeableProgrammes(cohorts: [CohortKey: Variable]) {
+    let programmes = instance.programmes
+    func takesTheSameClients(_ a: GridProgramme, _ b: GridProgramme) -> Bool {
+      a.step == b.step && a.durationMonths == b.durationMonths && a.startAllowed == b.startAllowed
+        && commodities.allSatisfy { commodity in
+          commodity.eligible.allSatisfy { $0.contains(a.index) == $0.contains(b.index) }
+        }
+    }
+    func isRoomier(_ a: GridProgramme, than b: GridProgramme) -> Bool {
+      let atLeast = a.seats >= b.seats && a.groups >= b.groups && a.minSize <= b.minSize
+      let same = a.seats == b.seats && a.groups == b.groups && a.minSize == b.minSize
+      return atLeast && (!same || a.index < b.index)
+    }
+    var pinned: Set<CohortKey> = []
+    for commodity in commodities {
+      for pin in (commodity.pins?.steps ?? [:]).values {
+        pinned.insert(CohortKey(programme: pin.programme, month: pin.start))
+      }
+    }
+    for other in programmes {
+      for roomy in programmes where roomy.index != other.index && isRoomier(roomy, than: other) {
+        guard takesTheSameClients(roomy, other) else { continue }
+        for month in 0..<horizon {
+          let key = CohortKey(programme: other.index, month: month)
+          guard let opened = cohorts[key], let roomyOpened = cohorts[CohortKey(programme: roomy.index, month: month)],
+            !pinned.contains(key)
+          else { continue }
+          model.addLessOrEqual(
+            "interchangeableProgrammes",
+            "\(programmeLabel(other.index)),\(programmeLabel(roomy.index)),\(monthLabel(month))",
+            LinearExpression(opened) - Double(other.groups) * roomyOpened, 0)
+        }
+      }
+    }
+  }
+}
