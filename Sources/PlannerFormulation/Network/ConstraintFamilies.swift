@@ -72,6 +72,7 @@ extension FlowNetwork {
 
   /// n clients starting programme p in month t need g cohorts with min·g ≤ n ≤ seats·g, g ≤ groups.
   /// Any such n splits into g cohorts within the bounds, so no variable per group is needed.
+  /// Returns the cohort counts g, where a minimum size gives them a variable.
   private mutating func addCohortSizes() -> [CohortKey: Variable] {
     var cohorts: [CohortKey: Variable] = [:]
     for key in cohortOrder {
