@@ -7,8 +7,9 @@ import PropertyBased
 import Testing
 
 /// Two programmes that take the same clients in the same months for as long: the less roomy
-/// opens only where the other does (`interchangeableProgrammes`). DOMAIN.md: a municipality buys
-/// the same language track from several providers, so such twins are common.
+/// opens only where the other does (`interchangeableProgrammes`). DOMAIN.md: Meerinzicht buys
+/// full-time tracks from five providers (seed 001, L972–999); two that serve the same clients at
+/// the same times for as long are such twins.
 @Suite struct InterchangeableProgrammesTests {
   static func twins(small: Programme = twin("small", seats: 8), clients: [Client]? = nil) -> Scenario {
     Tiny.scenario(

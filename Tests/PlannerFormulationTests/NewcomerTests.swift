@@ -10,8 +10,9 @@ import Synchronization
 import Testing
 
 /// A month's newcomers held apart (`FlowNetwork.newcomerMonths`): where a class's monthly
-/// inflow cannot fill a cohort alone. DOMAIN.md: language tracks and the pre-trajectory start in
-/// groups with a minimum size, and inflow arrives a few clients a month in small municipalities.
+/// inflow cannot fill a cohort alone. DOMAIN.md: classes were hard to fill and starts were
+/// postponed for lack of candidates (seed 001, L1088–1089, L1244); Meerinzicht's inflow is "a few
+/// dozen" a year (seed 001, L17–18), a few clients a month.
 @Suite struct NewcomerTests {
   /// Two newcomers in each of months 0–3 (ready in 1–4, intake one month), a monthly course of
   /// 4 to 10, eight months.
