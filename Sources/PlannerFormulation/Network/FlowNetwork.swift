@@ -314,8 +314,8 @@ struct FlowNetwork {
   }
 
   /// Where a client lands when `step` becomes ready at raw month `rawMonth`, after any steps
-  /// pinned before month 0 (history), remembering `intake` (see ``NodeKey``). Nil when pins
-  /// forbid landing there.
+  /// pinned before month 0 (history), remembering `intake` (see ``NodeKey``) and, at the first
+  /// step, the newcomers' `arrival`. Nil when pins forbid landing there.
   ///
   /// MODEL.md exempts history starts from the ready check, and a step's readiness follows from
   /// the previous start alone. So history decides where the journey continues whatever came
