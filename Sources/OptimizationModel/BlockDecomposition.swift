@@ -163,8 +163,7 @@ public enum BlockDecomposition {
       // Within a requested gap a block may stop early, or on the time limit with a solution; its
       // bound then enters the whole bound.
       let stoppedByTime = result.status == .timeLimit && result.bound != nil
-      let accepted =
-        result.status == .optimal || (result.status == .feasible && options.relativeGap > 0) || stoppedByTime
+      let accepted = isFinished(result, options: options) || stoppedByTime
       guard accepted, let blockValues = result.values, let blockBound = result.bound ?? result.objective else {
         return nil
       }
@@ -245,9 +244,9 @@ public enum BlockDecomposition {
       let relaxed = try solver.solve(
         submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks, relaxing: hints.relaxedInBlocks),
         options: options)
-      let finished = relaxed.status == .optimal || (relaxed.status == .feasible && options.relativeGap > 0)
       if relaxed.status == .interrupted
-        || (finished && isWhole(relaxed, at: block.variables, where: hints.relaxedInBlocks))
+        || (isFinished(relaxed, options: options)
+          && isWhole(relaxed, at: block.variables, where: hints.relaxedInBlocks))
       {
         return relaxed
       }
@@ -259,6 +258,11 @@ public enum BlockDecomposition {
       submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks, relaxing: []), options: integerOptions)
     result.nodes += relaxedNodes
     return result
+  }
+
+  /// Whether a block's solve ended as the blocks need: proven optimal, or within a requested gap.
+  private static func isFinished(_ result: SolveResult, options: SolveOptions) -> Bool {
+    result.status == .optimal || (result.status == .feasible && options.relativeGap > 0)
   }
 
   /// Whether every relaxed integer of the block came out whole.

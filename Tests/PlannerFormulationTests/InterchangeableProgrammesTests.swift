@@ -68,7 +68,7 @@ import Testing
       withRows.add()
       let options = SolveOptions(timeLimit: 20, presolve: true, cuts: .all)
       guard let kept = try? GLPKSolver().solve(model, options: options),
-        let dropped = try? GLPKSolver().solve(Self.without("interchangeableProgrammes", model), options: options)
+        let dropped = try? GLPKSolver().solve(model.copy(dropping: "interchangeableProgrammes"), options: options)
       else {
         Issue.record("GLPK threw on \(scenario.name)")
         return
@@ -92,20 +92,5 @@ import Testing
     twin.seats = random.int(twin.minSize...4)
     scenario.programmes.append(twin)
     return scenario
-  }
-
-  static func without(_ family: String, _ model: LinearModel) -> LinearModel {
-    var copy = LinearModel(name: model.name, sense: model.sense)
-    for variable in model.variables {
-      copy.addVariable(
-        variable.name, kind: variable.kind, lower: variable.lower, upper: variable.upper, cost: variable.cost)
-    }
-    for constraint in model.constraints where constraint.family != family {
-      copy.addConstraint(
-        constraint.family, constraint.index, LinearExpression(terms: constraint.terms), lower: constraint.lower,
-        upper: constraint.upper)
-    }
-    copy.objectiveConstant = model.objectiveConstant
-    return copy
   }
 }

@@ -6,7 +6,6 @@ import PlannerDomain
 import PlannerFormulation
 import PlannerReporting
 import PropertyBased
-import Synchronization
 import Testing
 
 /// A month's newcomers held apart (`FlowNetwork.newcomerMonths`): where a class's monthly
@@ -44,7 +43,7 @@ import Testing
   @Test func theRelaxationSeesTheMinimumSize() throws {
     let model = OptimalPlanner.model(Self.twoNewcomersAMonth())
     #expect(model.constraints.contains { $0.index.contains("newcomers=2025-01") })
-    let relaxed = try GLPKSolver().solve(Self.relaxation(of: model), options: SolveOptions())
+    let relaxed = try GLPKSolver().solve(model.copy(relaxed: true), options: SolveOptions())
     #expect(relaxed.status == .optimal)
     #expect((relaxed.objective ?? 0) >= 1, "relaxation \(relaxed.objective ?? 0)")
   }
@@ -97,26 +96,4 @@ import Testing
     }
     #expect(heldApart.value >= 25, "only \(heldApart.value) scenarios held newcomers apart")
   }
-
-  /// The same model with every variable continuous.
-  static func relaxation(of model: LinearModel) -> LinearModel {
-    var relaxed = LinearModel(name: model.name, sense: model.sense)
-    for variable in model.variables {
-      relaxed.addVariable(variable.name, lower: variable.lower, upper: variable.upper, cost: variable.cost)
-    }
-    for constraint in model.constraints {
-      relaxed.addConstraint(
-        constraint.family, constraint.index, LinearExpression(terms: constraint.terms), lower: constraint.lower,
-        upper: constraint.upper)
-    }
-    relaxed.objectiveConstant = model.objectiveConstant
-    return relaxed
-  }
-}
-
-/// Counts across the property's concurrent checks.
-final class Counter: Sendable {
-  private let count = Mutex(0)
-  func add() { count.withLock { $0 += 1 } }
-  var value: Int { count.withLock { $0 } }
 }

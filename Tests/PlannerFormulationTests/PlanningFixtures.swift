@@ -1,9 +1,11 @@
 import Foundation
 import GLPK
+import OptimizationModel
 import PlanChecker
 import PlannerDomain
 import PlannerFormulation
 import PlannerReporting
+import Synchronization
 import Testing
 
 /// Small scenarios for hand-derived optima: one route, monthly grid from 2025-01 unless told.
@@ -52,4 +54,31 @@ func planChecked(_ scenario: Scenario, sourceLocation: SourceLocation = #_source
 
 extension Plan {
   func entry(_ id: String) -> PlannedClient? { clients.first { $0.reference == .known(id: id) } }
+}
+
+extension LinearModel {
+  /// A copy without the rows of `family`, and with every variable continuous when `relaxed`: to
+  /// compare a model with its relaxation or with a family left out.
+  func copy(dropping family: String? = nil, relaxed: Bool = false) -> LinearModel {
+    var copy = LinearModel(name: name, sense: sense)
+    for variable in variables {
+      copy.addVariable(
+        variable.name, kind: relaxed ? .continuous : variable.kind, lower: variable.lower, upper: variable.upper,
+        cost: variable.cost)
+    }
+    for constraint in constraints where constraint.family != family {
+      copy.addConstraint(
+        constraint.family, constraint.index, LinearExpression(terms: constraint.terms), lower: constraint.lower,
+        upper: constraint.upper)
+    }
+    copy.objectiveConstant = objectiveConstant
+    return copy
+  }
+}
+
+/// Counts across a property's concurrent checks.
+final class Counter: Sendable {
+  private let count = Mutex(0)
+  func add() { count.withLock { $0 += 1 } }
+  var value: Int { count.withLock { $0 } }
 }

@@ -51,14 +51,8 @@ struct FirstComeFirstServedPass {
       }
     }
     for (slot, extra) in booked.sorted(by: { ($0.key.programme, $0.key.month) < ($1.key.programme, $1.key.month) }) {
-      let programme = instance.programmes[slot.programme]
-      let reason =
-        slot.month >= 0 && !programme.startAllowed[slot.month]
-        ? "starts no cohort in \(text(slot.month))"
-        : "has \(programme.seats * programme.groups) seats (\(programme.seats) × \(programme.groups) groups) "
-          + "in \(text(slot.month))"
       conflicts.append(
-        "\(extra) more client(s) are pinned to \(programme.id) in \(text(slot.month)) than it takes: it \(reason)")
+        instance.programmes[slot.programme].overbooked(by: extra, month: slot.month, monthText: text(slot.month)))
     }
   }
 

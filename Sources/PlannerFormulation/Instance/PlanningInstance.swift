@@ -59,6 +59,17 @@ public struct GridProgramme: Sendable {
   public var seats: Int { programme.seats }
   public var minSize: Int { programme.minSize }
   public var groups: Int { programme.groups }
+
+  /// `extra` clients pinned to start in grid month `month` (written `monthText`) beyond what the
+  /// programme takes then, in the words both planners report: no cohort starts that month (a
+  /// month inside the horizon outside the calendar), or its seats × groups are taken.
+  func overbooked(by extra: Int, month: Int, monthText: String) -> String {
+    let reason =
+      month >= 0 && month < startAllowed.count && !startAllowed[month]
+      ? "starts no cohort in \(monthText)"
+      : "has \(seats * groups) seats (\(seats) × \(groups) groups) in \(monthText)"
+    return "\(extra) more client(s) are pinned to \(id) in \(monthText) than it takes: it \(reason)"
+  }
 }
 
 /// A known client or an inflow group, on the grid.

@@ -23,6 +23,10 @@ struct Commodity {
   var label: String { pins == nil ? "k\(index + 1)" : "p\(index + 1)" }
   var heads: Int { supply.values.reduce(0, +) }
 
+  /// The heads on a path: a month's newcomers (``FlowNetwork/newcomerMonths``) when `arrival` is
+  /// set, else the whole class.
+  func heads(arrival: Int?) -> Int { arrival.map { supply[$0] ?? 0 } ?? heads }
+
   /// Builds commodities in a fixed order of their first member. Clients with the same route,
   /// eligible programmes, open steps and identical pins (and languages, where matching is
   /// required) are interchangeable, so even pinned clients (e.g. a caseload carried over with

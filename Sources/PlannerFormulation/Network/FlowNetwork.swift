@@ -183,9 +183,7 @@ struct FlowNetwork {
       let programme = instance.programmes[key.programme]
       let seats = programme.seats * programme.groups
       guard count > seats else { continue }
-      pinConflicts.append(
-        "\(count - seats) more client(s) are pinned to \(programme.id) in \(monthLabel(key.month)) than it takes: "
-          + "it has \(seats) seats (\(programme.seats) × \(programme.groups) groups) in \(monthLabel(key.month))")
+      pinConflicts.append(programme.overbooked(by: count - seats, month: key.month, monthText: monthLabel(key.month)))
     }
   }
 
@@ -195,7 +193,7 @@ struct FlowNetwork {
     -> [Destination]
   {
     var destinations: [Destination] = []
-    let heads = arrival.map { commodity.supply[$0] ?? 0 } ?? commodity.heads
+    let heads = commodity.heads(arrival: arrival)
     for type in commodity.allowedTypes {
       let landing = land(
         commodity: commodity, type: type, rawMonth: month + commodity.route.intakeMonths, step: 0,
@@ -230,7 +228,7 @@ struct FlowNetwork {
   /// A month's newcomers are taken on at once onto nodes of their own, or join the queue.
   private mutating func expandNewcomers(commodity: Commodity, index: Int, month: Int, node: NodeKey) -> [Destination] {
     var destinations = addIntakes(commodity: commodity, month: month, from: node, arrival: month)
-    let heads = commodity.supply[month] ?? 0
+    let heads = commodity.heads(arrival: month)
     let next: Destination =
       month + 1 >= horizon ? .noIntake : .node(.awaitingIntake(commodity: index, month: month + 1))
     let variable = model.addVariable(
@@ -269,7 +267,7 @@ struct FlowNetwork {
   ) -> [Destination] {
     var destinations: [Destination] = []
     // Newcomers' arcs carry at most the month's heads, and so do their cohort opening rows.
-    let heads = arrival.map { commodity.supply[$0] ?? 0 } ?? commodity.heads
+    let heads = commodity.heads(arrival: arrival)
     let pin = commodity.pins?.steps[step]
     let mustStartThisStep = (commodity.pins?.lastPinnedStep).map { step <= $0 } ?? false
     for programmeIndex in commodity.eligible[step] {
