@@ -18,6 +18,10 @@ public struct PlanningOptions: Sendable {
   /// (``FlowNetwork/newcomerMonths``). The optimum is the same either way; off gives the plain
   /// model, for comparing the two.
   public var holdsNewcomersApart = true
+  /// Gives alike programmes one cohort count in the model (``TwinProgrammes``), except with
+  /// announced cohorts, which name one of them. The optimum is the same either way; off gives
+  /// a count per programme, for comparing the two.
+  public var sharesTwinCohorts = true
 
   public init(
     timeLimit: Double? = nil, relativeGap: Double = 0, progress: (@Sendable (PlanningProgress) -> Void)? = nil,
@@ -153,6 +157,7 @@ public enum OptimalPlanner {
     }
     decomposed.sort { $0.schedule.member < $1.schedule.member }
     var schedules = decomposed.map(\.schedule)
+    network.twins.shareOut(&schedules, instance: instance)
     guard SpecialistSlots.assign(&schedules, types: decomposed.map(\.type), teams: teams, instance: instance) else {
       // A team could not be split around its pinned clients: plan again, exactly, with those
       // specialists as teams of their own.
@@ -263,7 +268,8 @@ public enum OptimalPlanner {
     let teams = SpecialistType.group(instance, splitPinned: splitPinned)
     let commodities = Commodity.build(instance, types: teams)
     var network = FlowNetwork(
-      instance: instance, commodities: commodities, types: teams, holdsNewcomersApart: options.holdsNewcomersApart)
+      instance: instance, commodities: commodities, types: teams, holdsNewcomersApart: options.holdsNewcomersApart,
+      sharesTwinCohorts: options.sharesTwinCohorts && options.stabilityWeight == 0)
     let announced = options.announcedCohorts.compactMap { cohort -> FlowNetwork.CohortKey? in
       guard let programme = instance.programmes.firstIndex(where: { $0.id == cohort.programme }) else { return nil }
       return FlowNetwork.CohortKey(programme: programme, month: scenario.offset(of: cohort.start))

@@ -12,6 +12,18 @@ enum CohortGrouping {
 
   /// Group number (1-based) of every started step, keyed by schedule and step position.
   static func assign(_ schedules: [ClientSchedule], instance: PlanningInstance) -> [Seat: Int] {
+    var groups: [Seat: Int] = [:]
+    for (key, seats) in starters(schedules) {
+      let ordered = ordered(seats, schedules: schedules, instance: instance)
+      for (group, cohort) in split(ordered, seats: instance.programmes[key.programme].seats).enumerated() {
+        for seat in cohort { groups[seat] = group + 1 }
+      }
+    }
+    return groups
+  }
+
+  /// The started steps of each programme and start month, in schedule order.
+  static func starters(_ schedules: [ClientSchedule]) -> [CohortKey: [Seat]] {
     var starters: [CohortKey: [Seat]] = [:]
     for (index, schedule) in schedules.enumerated() {
       for (step, scheduled) in schedule.steps.enumerated() {
@@ -20,25 +32,30 @@ enum CohortGrouping {
         }
       }
     }
-    var groups: [Seat: Int] = [:]
-    for (key, seats) in starters {
-      let programme = instance.programmes[key.programme]
-      // Clients who share a language sit together where the split allows it.
-      let ordered = seats.sorted { lhs, rhs in
-        let left = languageKey(schedules[lhs.schedule], instance)
-        let right = languageKey(schedules[rhs.schedule], instance)
-        return left != right ? left < right : (lhs.schedule, lhs.step) < (rhs.schedule, rhs.step)
-      }
-      let count = ordered.count
-      let groupCount = max(1, (count + programme.seats - 1) / programme.seats)
-      var position = 0
-      for group in 0..<groupCount {
-        let size = count / groupCount + (group < count % groupCount ? 1 : 0)
-        for seat in ordered[position..<position + size] { groups[seat] = group + 1 }
-        position += size
-      }
+    return starters
+  }
+
+  /// Clients who share a language first, so that they sit together where the split allows it.
+  static func ordered(_ seats: [Seat], schedules: [ClientSchedule], instance: PlanningInstance) -> [Seat] {
+    seats.sorted { lhs, rhs in
+      let left = languageKey(schedules[lhs.schedule], instance)
+      let right = languageKey(schedules[rhs.schedule], instance)
+      return left != right ? left < right : (lhs.schedule, lhs.step) < (rhs.schedule, rhs.step)
     }
-    return groups
+  }
+
+  /// `ordered` in ⌈n / seats⌉ consecutive runs of ⌊n/g⌋ or ⌈n/g⌉, the longer ones first.
+  static func split(_ ordered: [Seat], seats: Int) -> [ArraySlice<Seat>] {
+    let count = ordered.count
+    let groupCount = max(1, (count + seats - 1) / seats)
+    var cohorts: [ArraySlice<Seat>] = []
+    var position = 0
+    for group in 0..<groupCount {
+      let size = count / groupCount + (group < count % groupCount ? 1 : 0)
+      cohorts.append(ordered[position..<position + size])
+      position += size
+    }
+    return cohorts
   }
 
   struct CohortKey: Hashable {

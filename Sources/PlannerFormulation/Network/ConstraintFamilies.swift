@@ -7,7 +7,8 @@ import PlannerDomain
 ///    (`…,newcomers=month`: a month's newcomers, held apart; see ``FlowNetwork/newcomerMonths``).
 /// 2. `clientsReadyForStep[k,team,step,month]`: ready clients wait or start a cohort.
 /// 3. `cohortSeats[programme,month]` / `cohortMinimum[programme,month]`: a start month's
-///    clients fill `groups` cohorts within seats and the minimum size.
+///    clients fill `groups` cohorts within seats and the minimum size (of the programme and its
+///    twins, where it stands for them: ``TwinProgrammes``).
 ///    `cohortOpening[k,programme,month]`: a small kind of client (fewer heads than seats) joins
 ///    only an opened cohort: x ≤ heads · g. Valid for any plan; it makes the relaxation see that
 ///    one client alone already opens a cohort, which then needs its minimum size.
@@ -77,15 +78,16 @@ extension FlowNetwork {
     var cohorts: [CohortKey: Variable] = [:]
     for key in cohortOrder {
       let programme = instance.programmes[key.programme]
+      let groupsAllowed = twins.groups(of: key.programme, month: key.month, in: instance)
       let arcs = cohortStarts[key] ?? []
       let starters = LinearExpression.sum(arcs.map(\.variable))
       let index = "\(programmeLabel(key.programme)),\(monthLabel(key.month))"
       if programme.minSize <= 1 {
-        model.addLessOrEqual("cohortSeats", index, starters, Double(programme.seats * programme.groups))
+        model.addLessOrEqual("cohortSeats", index, starters, Double(programme.seats * groupsAllowed))
         continue
       }
       let reachable = commodities.reduce(0) { $0 + $1.heads }
-      let maximumGroups = min(programme.groups, reachable / programme.minSize)
+      let maximumGroups = min(groupsAllowed, reachable / programme.minSize)
       let groups = model.addVariable(
         "cohorts[\(index)]", kind: .integer, lower: 0, upper: Double(maximumGroups))
       cohorts[key] = groups

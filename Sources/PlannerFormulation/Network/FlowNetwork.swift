@@ -59,6 +59,8 @@ struct FlowNetwork {
   let types: [SpecialistType]
   /// See ``newcomerMonths``.
   let holdsNewcomersApart: Bool
+  /// Alike programmes whose cohorts one count stands for (``TwinProgrammes``).
+  let twins: TwinProgrammes
 
   private(set) var arcs: [Arc] = []
   private(set) var outgoing: [NodeKey: [Int]] = [:]
@@ -99,12 +101,15 @@ struct FlowNetwork {
     let month: Int
   }
 
-  init(instance: PlanningInstance, commodities: [Commodity], types: [SpecialistType], holdsNewcomersApart: Bool = true)
-  {
+  init(
+    instance: PlanningInstance, commodities: [Commodity], types: [SpecialistType], holdsNewcomersApart: Bool = true,
+    sharesTwinCohorts: Bool = true
+  ) {
     self.instance = instance
     self.commodities = commodities
     self.types = types
     self.holdsNewcomersApart = holdsNewcomersApart
+    twins = sharesTwinCohorts ? TwinProgrammes(instance: instance, commodities: commodities) : .none
     model = LinearModel(name: "cohortplan")
     caseloadChanges = Array(repeating: [:], count: types.count)
     for commodity in commodities { addNetwork(of: commodity) }
@@ -273,7 +278,9 @@ struct FlowNetwork {
     for programmeIndex in commodity.eligible[step] {
       let programme = instance.programmes[programmeIndex]
       if let pin, pin.programme != programmeIndex || pin.start != month { continue }
-      guard pin != nil || programme.startAllowed[month] else { continue }
+      guard pin != nil || (programme.startAllowed[month] && twins.standsForItself(programmeIndex, month: month)) else {
+        continue
+      }
       let landing = land(
         commodity: commodity, type: type, rawMonth: month + programme.durationMonths, step: step + 1, intake: intake)
       guard let landing else { continue }

@@ -15,9 +15,13 @@ extension FlowNetwork {
           commodity.eligible.allSatisfy { $0.contains(a.index) == $0.contains(b.index) }
         }
     }
-    func isRoomier(_ a: GridProgramme, than b: GridProgramme) -> Bool {
-      let atLeast = a.seats >= b.seats && a.groups >= b.groups && a.minSize <= b.minSize
-      let same = a.seats == b.seats && a.groups == b.groups && a.minSize == b.minSize
+    // With twins (``TwinProgrammes``), a count opens the groups of all it stands for that month.
+    func groups(_ programme: GridProgramme, _ month: Int) -> Int {
+      twins.groups(of: programme.index, month: month, in: instance)
+    }
+    func isRoomier(_ a: GridProgramme, than b: GridProgramme, month: Int) -> Bool {
+      let atLeast = a.seats >= b.seats && groups(a, month) >= groups(b, month) && a.minSize <= b.minSize
+      let same = a.seats == b.seats && groups(a, month) == groups(b, month) && a.minSize == b.minSize
       return atLeast && (!same || a.index < b.index)
     }
     var pinned: Set<CohortKey> = []
@@ -27,9 +31,8 @@ extension FlowNetwork {
       }
     }
     for other in programmes {
-      for roomy in programmes where roomy.index != other.index && isRoomier(roomy, than: other) {
-        guard takesTheSameClients(roomy, other) else { continue }
-        for month in 0..<horizon {
+      for roomy in programmes where roomy.index != other.index && takesTheSameClients(roomy, other) {
+        for month in 0..<horizon where isRoomier(roomy, than: other, month: month) {
           let key = CohortKey(programme: other.index, month: month)
           guard let opened = cohorts[key], let roomyOpened = cohorts[CohortKey(programme: roomy.index, month: month)],
             !pinned.contains(key)
@@ -37,7 +40,7 @@ extension FlowNetwork {
           model.addLessOrEqual(
             "interchangeableProgrammes",
             "\(programmeLabel(other.index)),\(programmeLabel(roomy.index)),\(monthLabel(month))",
-            LinearExpression(opened) - Double(other.groups) * roomyOpened, 0)
+            LinearExpression(opened) - Double(groups(other, month)) * roomyOpened, 0)
         }
       }
     }
