@@ -9,6 +9,8 @@ import ScenarioIO
 /// ``ScenarioFuzzing/run(_:csvFolder:planning:)``, so the validator still decides what is
 /// valid: choices may well produce pins that break a rule, which must then be refused.
 ///
+/// Some programmes are twins of the one before them (same in all but id, provider and groups).
+///
 /// Sizes stay within the fuzz planning limits: at most 24 months, 12 known clients and
 /// 4 inflow groups of at most 5.
 public enum GeneratedScenario {
@@ -34,7 +36,15 @@ public enum GeneratedScenario {
         name: "r\(index)", steps: choices.subset(stepNames), intakeMonths: choices.pick(0...2),
         intakeWithin: 2, aftercare: choices.pick(0...2))
     }
-    let programmes = (0..<choices.pick(1...5)).map { programme(number: $0, routes: routes, choices: &choices) }
+    var programmes: [Programme] = []
+    for number in 0..<choices.pick(1...5) {
+      // About one in four after the first is a twin of the one before (TwinProgrammes).
+      if let previous = programmes.last, choices.pick(0...3) == 0 {
+        programmes.append(twin(of: previous, number: number, choices: &choices))
+      } else {
+        programmes.append(programme(number: number, routes: routes, choices: &choices))
+      }
+    }
     let specialists = (0..<choices.pick(1...3)).map { index in
       let window = choices.pick(0...3)
       return Specialist(
@@ -70,6 +80,15 @@ public enum GeneratedScenario {
       duration: choices.flag() ? .months(choices.pick(1...4)) : .weeks(choices.pick(1...20)),
       starts: choices.flag() || months.isEmpty ? .monthly : .months(Set(months)), seats: seats,
       minSize: choices.pick(1...seats), groups: choices.pick(1...3))
+  }
+
+  /// `previous` under another id and provider, with groups of its own.
+  private static func twin(of previous: Programme, number: Int, choices: inout ByteChoices) -> Programme {
+    var twin = previous
+    twin.id = "p\(number)"
+    twin.provider = "provider\(choices.pick(0...2))"
+    twin.groups = choices.pick(1...3)
+    return twin
   }
 
   struct Context {
