@@ -18,9 +18,8 @@ public struct PlanningOptions: Sendable {
   /// (``FlowNetwork/newcomerMonths``). The optimum is the same either way; off gives the plain
   /// model, for comparing the two.
   public var holdsNewcomersApart = true
-  /// Gives alike programmes one cohort count in the model (``TwinProgrammes``), except with
-  /// announced cohorts, which name one of them. The optimum is the same either way; off gives
-  /// a count per programme, for comparing the two.
+  /// Gives alike programmes one cohort count in the model (``TwinProgrammes``). The optimum is
+  /// the same either way; off gives a count per programme, for comparing the two.
   public var sharesTwinCohorts = true
 
   public init(
@@ -267,13 +266,18 @@ public enum OptimalPlanner {
     let instance = PlanningInstance(scenario)
     let teams = SpecialistType.group(instance, splitPinned: splitPinned)
     let commodities = Commodity.build(instance, types: teams)
-    var network = FlowNetwork(
-      instance: instance, commodities: commodities, types: teams, holdsNewcomersApart: options.holdsNewcomersApart,
-      sharesTwinCohorts: options.sharesTwinCohorts && options.stabilityWeight == 0)
     let announced = options.announcedCohorts.compactMap { cohort -> FlowNetwork.CohortKey? in
       guard let programme = instance.programmes.firstIndex(where: { $0.id == cohort.programme }) else { return nil }
       return FlowNetwork.CohortKey(programme: programme, month: scenario.offset(of: cohort.start))
     }
+    let twins =
+      options.sharesTwinCohorts
+      ? TwinProgrammes(
+        instance: instance, commodities: commodities, apart: options.stabilityWeight > 0 ? announced : [])
+      : .none
+    var network = FlowNetwork(
+      instance: instance, commodities: commodities, types: teams, holdsNewcomersApart: options.holdsNewcomersApart,
+      twins: twins)
     network.addConstraintFamilies(announced: announced, stabilityWeight: options.stabilityWeight)
     return (instance, teams, commodities, network)
   }

@@ -103,13 +103,13 @@ struct FlowNetwork {
 
   init(
     instance: PlanningInstance, commodities: [Commodity], types: [SpecialistType], holdsNewcomersApart: Bool = true,
-    sharesTwinCohorts: Bool = true
+    twins: TwinProgrammes = .none
   ) {
     self.instance = instance
     self.commodities = commodities
     self.types = types
     self.holdsNewcomersApart = holdsNewcomersApart
-    twins = sharesTwinCohorts ? TwinProgrammes(instance: instance, commodities: commodities) : .none
+    self.twins = twins
     model = LinearModel(name: "cohortplan")
     caseloadChanges = Array(repeating: [:], count: types.count)
     for commodity in commodities { addNetwork(of: commodity) }

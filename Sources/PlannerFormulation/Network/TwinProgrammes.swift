@@ -5,7 +5,8 @@ import PlannerDomain
 /// start any of them in a month can be seated in cohorts of any of them. So, in a month where no
 /// client is pinned to one of them, the model keeps one cohort count for the lot, the first of
 /// them standing for all with their groups added up, and the plan shares its cohorts out among
-/// them afterwards (``shareOut(_:instance:)``).
+/// them afterwards (``shareOut(_:instance:)``). A month with an announced cohort of one of them
+/// is kept apart too when moving it costs (re-planning with stability).
 ///
 /// That is the aggregation already used for clients and for a programme's parallel groups: the
 /// same plans, without a search over which twin takes which cohort. A scenario that lists one
@@ -14,17 +15,18 @@ import PlannerDomain
 struct TwinProgrammes {
   /// Every programme with a twin → all its twins in scenario order (the first stands for them).
   private let twins: [Int: [Int]]
-  /// Programmes and months a client is pinned to: the twins keep cohorts of their own then.
-  private let pinned: Set<FlowNetwork.CohortKey>
+  /// Programmes and months a client is pinned to, or whose announced cohort moving costs (with
+  /// stability): the twins keep cohorts of their own then.
+  private let apart: Set<FlowNetwork.CohortKey>
 
-  static let none = TwinProgrammes(twins: [:], pinned: [])
+  static let none = TwinProgrammes(twins: [:], apart: [])
 
-  private init(twins: [Int: [Int]], pinned: Set<FlowNetwork.CohortKey>) {
+  private init(twins: [Int: [Int]], apart: Set<FlowNetwork.CohortKey>) {
     self.twins = twins
-    self.pinned = pinned
+    self.apart = apart
   }
 
-  init(instance: PlanningInstance, commodities: [Commodity]) {
+  init(instance: PlanningInstance, commodities: [Commodity], apart announced: [FlowNetwork.CohortKey] = []) {
     // Whom a programme admits, as the commodities see it: each commodity's step positions.
     func admitted(_ programme: Int) -> [[Int]] {
       commodities.map { commodity in commodity.eligible.indices.filter { commodity.eligible[$0].contains(programme) } }
@@ -48,21 +50,21 @@ struct TwinProgrammes {
     for group in alike.values where group.count > 1 {
       for programme in group { twins[programme] = group }
     }
-    var pinned: Set<FlowNetwork.CohortKey> = []
+    var apart = Set(announced.filter { twins[$0.programme] != nil })
     for commodity in commodities {
       for pin in (commodity.pins?.steps ?? [:]).values where twins[pin.programme] != nil {
-        pinned.insert(FlowNetwork.CohortKey(programme: pin.programme, month: pin.start))
+        apart.insert(FlowNetwork.CohortKey(programme: pin.programme, month: pin.start))
       }
     }
-    self.init(twins: twins, pinned: pinned)
+    self.init(twins: twins, apart: apart)
   }
 
   /// The programmes whose cohorts `programme`'s count stands for in `month`: its twins when it
-  /// is the first of them and none of them has a pinned client then, else itself alone; empty
-  /// when another twin stands for it.
+  /// is the first of them and none of them is kept apart then (``apart``), else itself alone;
+  /// empty when another twin stands for it.
   func sharing(_ programme: Int, month: Int) -> [Int] {
     guard let group = twins[programme] else { return [programme] }
-    let shared = !group.contains { pinned.contains(FlowNetwork.CohortKey(programme: $0, month: month)) }
+    let shared = !group.contains { apart.contains(FlowNetwork.CohortKey(programme: $0, month: month)) }
     guard shared else { return [programme] }
     return group[0] == programme ? group : []
   }
