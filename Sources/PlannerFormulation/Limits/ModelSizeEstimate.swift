@@ -57,7 +57,8 @@ public struct ModelSizeEstimate: Hashable, Sendable {
     let instance = PlanningInstance(scenario)
     let teams = SpecialistType.group(instance)
     let commodities = Commodity.build(instance, types: teams)
-    var counter = SizeCounter(instance: instance, teams: teams)
+    var counter = SizeCounter(
+      instance: instance, teams: teams, twins: TwinProgrammes(instance: instance, commodities: commodities))
     for commodity in commodities { counter.add(commodity) }
     counter.addCohortsAndCaseloads()
     let factors = ModelSizeFactors(instance: instance, teams: teams, commodities: commodities, counter: counter)

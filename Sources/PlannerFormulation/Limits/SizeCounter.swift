@@ -4,7 +4,8 @@ import PlannerDomain
 /// commodity, without creating them. It mirrors the network's rules: a queue node per month
 /// from the first availability, an intake arc per allowed team and month, then per open step a
 /// ready node per team and month from the earliest ready month, with a wait arc and a start arc
-/// per eligible programme that may start that month.
+/// per eligible programme that may start that month (one of twins standing for the others:
+/// ``TwinProgrammes``).
 struct SizeCounter {
   let instance: PlanningInstance
   let teams: [SpecialistType]
@@ -28,18 +29,21 @@ struct SizeCounter {
   private var teamHasClients: [Bool]
   private var pinnedSpecialists: Set<Int> = []
 
-  init(instance: PlanningInstance, teams: [SpecialistType]) {
+  init(instance: PlanningInstance, teams: [SpecialistType], twins: TwinProgrammes = .none) {
     self.instance = instance
     self.teams = teams
     horizon = instance.horizon
     var before: [[Int]] = []
     var next: [[Int]] = []
     for programme in instance.programmes {
+      let startAllowed = programme.startAllowed.indices.map { month in
+        programme.startAllowed[month] && twins.standsForItself(programme.index, month: month)
+      }
       var counts = [0]
-      for allowed in programme.startAllowed { counts.append(counts[counts.count - 1] + (allowed ? 1 : 0)) }
+      for allowed in startAllowed { counts.append(counts[counts.count - 1] + (allowed ? 1 : 0)) }
       var firsts = Array(repeating: instance.horizon, count: instance.horizon + 1)
       for month in stride(from: instance.horizon - 1, through: 0, by: -1) {
-        firsts[month] = programme.startAllowed[month] ? month : firsts[month + 1]
+        firsts[month] = startAllowed[month] ? month : firsts[month + 1]
       }
       before.append(counts)
       next.append(firsts)
