@@ -46,6 +46,8 @@ enum ReportText {
   static func status(_ plan: Plan) -> String {
     switch plan.status {
     case .optimal: return "Optimal: no plan has fewer waiting months"
+    case .feasible where plan.strategy == "fcfs":
+      return "Not optimised: first come, first served, as an office plans by hand; fewer waits may be possible"
     case .feasible: return "Good enough: within the requested distance of the best possible"
     case .timeLimit: return "Best found before the time limit: a better plan may exist"
     case .interrupted: return "Best found before the search was stopped: a better plan may exist"

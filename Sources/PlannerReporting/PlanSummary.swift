@@ -34,7 +34,9 @@ public enum PlanSummary {
     }
     var rows: [(String, String)] = []
     var objective = "\(kpis.waitingMonths)"
-    if plan.status != .optimal {
+    if plan.strategy == "fcfs" {
+      objective += "  (no bound: the baseline does not search)"
+    } else if plan.status != .optimal {
       objective += "  (bound \(plan.bound.map(format) ?? "unknown"), gap \(plan.gap.map(percent) ?? "unknown"))"
     }
     rows.append(("waiting months", objective))
@@ -94,6 +96,7 @@ public enum PlanSummary {
   public static func statusSentence(_ plan: Plan) -> String {
     switch plan.status {
     case .optimal: return "optimal plan, proven"
+    case .feasible where plan.strategy == "fcfs": return "feasible plan, not optimised"
     case .feasible: return "feasible plan within the requested gap"
     case .timeLimit: return "best plan found before the time limit"
     case .interrupted: return "best plan found before the interruption"

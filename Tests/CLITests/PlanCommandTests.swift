@@ -68,6 +68,15 @@ import Testing
     #expect(try waits(fcfs.stdout) >= 0)
   }
 
+  /// The baseline does not search, so its summary claims no gap and no bound.
+  @Test func firstComeFirstServedSaysItIsNotOptimised() throws {
+    let fcfs = try CommandRunner.run(["plan", "scenarios/tutorial.yaml", "--strategy", "fcfs"])
+    #expect(fcfs.status == 0)
+    #expect(fcfs.stdout.contains("feasible plan, not optimised"), "\(fcfs.stdout)")
+    #expect(fcfs.stdout.contains("no bound: the baseline does not search"), "\(fcfs.stdout)")
+    #expect(!fcfs.stdout.contains("requested gap"), "\(fcfs.stdout)")
+  }
+
   @Test func invalidAndMissingScenariosHaveTheirExitCodes() throws {
     let folder = try CommandRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

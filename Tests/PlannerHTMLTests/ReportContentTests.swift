@@ -66,6 +66,16 @@ import Testing
     }
   }
 
+  /// A first-come-first-served plan is feasible without any search: the report must not call it
+  /// within a requested distance of the best.
+  @Test func theStatusOfABaselinePlanSaysItIsNotOptimised() throws {
+    var plan = try optimalPlan(try loadBundled("tutorial.yaml").scenario)
+    plan.status = .feasible
+    #expect(ReportText.status(plan).hasPrefix("Good enough"))
+    plan.strategy = "fcfs"
+    #expect(ReportText.status(plan).hasPrefix("Not optimised"))
+  }
+
   @Test func comparisonShowsEveryVariant() throws {
     let loaded = try loadBundled("tutorial.yaml")
     let plan = try optimalPlan(loaded.scenario)
