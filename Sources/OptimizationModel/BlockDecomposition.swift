@@ -88,13 +88,16 @@ public enum BlockDecomposition {
 
   /// The whole model's optimum found block by block, or nil when that proves nothing: one block
   /// holding more than ``largestBlockShare`` of the integer variables, a block that ends without
-  /// a solution (or stops short of proof for another reason than the time limit), or coupling
+  /// a solution or short of proof for another reason than the time limit, or coupling
   /// rows that the merged solution breaks or that cost more than the blocks' bound allows. An
   /// ``Interruption`` ends it with status `interrupted`, no solution and the bound reached.
   ///
   /// When a block stops on the time limit with a solution, the merged solution comes back with
   /// status ``SolveStatus/timeLimit``, the blocks' bound and its gap: a plan to keep if nothing
   /// better is found in the time left. Within `options.relativeGap` it comes back `feasible`.
+  /// When the time runs out before a merged solution exists, the result has status `timeLimit`,
+  /// no solution and the bound reached (solved blocks' bounds, the running block's, and every
+  /// later block at its cheapest), which still bounds the whole model.
   ///
   /// The merge solves the whole model with every block variable fixed at its block's value,
   /// except those `hints` name as decided again; `hints` may also fix variables in the blocks.
@@ -133,7 +136,9 @@ public enum BlockDecomposition {
       let ahead = Self.sum([outside] + naiveBounds[(position + 1)...])
       var blockOptions = options
       if let limit = options.timeLimit {
-        guard let left = Self.remaining(limit, spent: spent) else { return nil }
+        guard let left = Self.remaining(limit, spent: spent) else {
+          return Self.stopped(bound: Self.sum([settled, naiveBounds[position], ahead]), nodes: nodes, elapsed: spent)
+        }
         blockOptions.timeLimit = left
       }
       let nodesBefore = nodes
@@ -165,7 +170,11 @@ public enum BlockDecomposition {
       let stoppedByTime = result.status == .timeLimit && result.bound != nil
       let accepted = isFinished(result, options: options) || stoppedByTime
       guard accepted, let blockValues = result.values, let blockBound = result.bound ?? result.objective else {
-        return nil
+        guard result.status == .timeLimit else { return nil }
+        // No plan of this block in time: nothing to merge, but the bound reached still holds.
+        return Self.stopped(
+          bound: Self.sum([settled, result.bound ?? naive, ahead]), nodes: nodes,
+          elapsed: (clock.now - started).inSeconds)
       }
       unproven = unproven || stoppedByTime
       for (local, variable) in origin.enumerated() {
@@ -185,7 +194,9 @@ public enum BlockDecomposition {
     let spent = (clock.now - started).inSeconds
     var mergeOptions = options
     if let limit = options.timeLimit {
-      guard let left = Self.remaining(limit, spent: spent) else { return nil }
+      guard let left = Self.remaining(limit, spent: spent) else {
+        return Self.stopped(bound: bound, nodes: nodes, elapsed: spent)
+      }
       mergeOptions.timeLimit = left
     }
     mergeOptions.progress = nil
@@ -204,6 +215,11 @@ public enum BlockDecomposition {
     return SolveResult(
       status: unproven ? .timeLimit : .feasible, values: mergedValues, objective: objective, bound: bound, gap: gap,
       nodes: nodes + merged.nodes, elapsedSeconds: elapsed)
+  }
+
+  /// Stopped by the time limit before a merged solution existed: no values, the bound reached.
+  private static func stopped(bound: Double?, nodes: Int, elapsed: Double) -> SolveResult {
+    SolveResult(status: .timeLimit, bound: bound, nodes: nodes, elapsedSeconds: elapsed)
   }
 
   /// The time left of `limit`; once a large block has used it up, a tenth more for all the
@@ -233,8 +249,9 @@ public enum BlockDecomposition {
   }
 
   /// One block: first with ``Hints/relaxedInBlocks`` continuous, kept when it ends as a plain
-  /// solve would be accepted and those variables came out whole; otherwise again with every
-  /// integer, in the time `timeLeft` gives then. The result counts the nodes of both.
+  /// solve would be accepted (or on the time limit) and those variables came out whole; otherwise
+  /// again with every integer, in the time `timeLeft` gives then. The result counts the nodes of
+  /// both.
   private static func solveBlock(
     _ model: LinearModel, _ block: Block, hints: Hints, solver: some LinearSolver, options: SolveOptions,
     timeLeft: () -> Double?
@@ -244,8 +261,10 @@ public enum BlockDecomposition {
       let relaxed = try solver.solve(
         submodel(model, block, fixingAtLowerBound: hints.fixedInBlocks, relaxing: hints.relaxedInBlocks),
         options: options)
+      // Stopped by the time limit with a whole solution, the block keeps it: the time left is
+      // far too short for the integer model to do better.
       if relaxed.status == .interrupted
-        || (isFinished(relaxed, options: options)
+        || ((isFinished(relaxed, options: options) || relaxed.status == .timeLimit)
           && isWhole(relaxed, at: block.variables, where: hints.relaxedInBlocks))
       {
         return relaxed

@@ -113,6 +113,32 @@ import Testing
     #expect(abs((result.gap ?? 0) - 3.0 / 21.0) < 1e-9)
   }
 
+  /// Out of time in block B before it found anything (bound 12), after block A (6): no plan to
+  /// merge, but the bound 18 still holds for the whole model.
+  @Test func aBlockStoppedByTheTimeLimitWithoutASolutionKeepsTheBoundReached() throws {
+    let result = try #require(
+      try BlockDecomposition.solve(
+        coupledCovers(capacity: 6), coupling: ["budget"], solver: StoppingOnCoverB(solution: false),
+        options: SolveOptions(timeLimit: 10)))
+    #expect(result.status == .timeLimit)
+    #expect(result.values == nil)
+    #expect(result.bound == 18)
+  }
+
+  /// With every integer relaxed in the blocks, block B stops on the time limit with the whole
+  /// solution d = 3 (bound 12), and would find nothing in the time left with integers: its
+  /// solution is kept, so the merge (21 against 18) still gives a plan.
+  @Test func aRelaxedBlockStoppedByTheTimeLimitKeepsItsWholeSolution() throws {
+    let hints = BlockDecomposition.Hints(relaxedInBlocks: [0, 1, 2, 3])
+    let result = try #require(
+      try BlockDecomposition.solve(
+        coupledCovers(capacity: 6), coupling: ["budget"], hints: hints,
+        solver: StoppingOnCoverB(solution: true, onlyRelaxed: true), options: SolveOptions(timeLimit: 10)))
+    #expect(result.status == .timeLimit)
+    #expect(result.objective == 21)
+    #expect(result.bound == 18)
+  }
+
   /// Interrupted in block B (bound 12), after block A (6): no plan, but the bound 18 is kept.
   @Test func anInterruptionEndsWithTheBoundReached() throws {
     let result = try #require(
@@ -160,16 +186,22 @@ import Testing
 }
 
 /// GLPK, except that the block holding row `coverB` (not the merge) stops at once with d = 3
-/// and bound 12, as a solve cut short by the time limit (or an interruption) would.
+/// (or nothing) and bound 12, as a solve cut short by the time limit (or an interruption) would.
 private struct StoppingOnCoverB: LinearSolver {
   let name = "GLPK, stopping on cover B"
   var status = SolveStatus.timeLimit
+  /// Whether it stops with the solution d = 3, or with none.
+  var solution = true
+  /// Whether the solution comes only while `d` is continuous (the block relaxed).
+  var onlyRelaxed = false
 
   func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
     let families = Set(model.constraints.map(\.family))
     guard families.contains("coverB"), !families.contains("budget") else {
       return try GLPKSolver().solve(model, options: options)
     }
+    let relaxed = model.variables.first { $0.name == "d" }?.kind == .continuous
+    guard solution && (relaxed || !onlyRelaxed) else { return SolveResult(status: status, bound: 12) }
     let values = model.variables.map { $0.name == "d" ? 3.0 : 0.0 }
     return SolveResult(status: status, values: values, objective: 15, bound: 12, gap: 0.2)
   }

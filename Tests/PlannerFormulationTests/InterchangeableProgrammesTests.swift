@@ -81,7 +81,7 @@ import Testing
     #expect(withRows.value >= 60, "only \(withRows.value) scenarios had rows")
   }
 
-  /// The scenario with a copy of its first programme under another id and provider, with its own
+  /// The scenario with a copy of its first programme under another id and provider, with other
   /// seats (so one of the two is roomier).
   static func withTwin(_ scenario: Scenario) -> Scenario {
     var scenario = scenario
@@ -89,7 +89,9 @@ import Testing
     var random = SeededRandom(seed: UInt64(scenario.name.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
     twin.id += "-twin"
     twin.provider += "-twin"
-    twin.seats = random.int(twin.minSize...4)
+    let seats = random.int(twin.minSize...4)
+    // Alike in seats too, the two would share one count instead (TwinProgrammesTests).
+    twin.seats = seats == twin.seats ? seats + 1 : seats
     scenario.programmes.append(twin)
     return scenario
   }
