@@ -4,7 +4,13 @@ import PlannerFormulation
 
 /// Flags every solving command shares.
 struct SolveFlags: ParsableArguments {
-  @Option(name: .long, help: "Stop the search after this many seconds and keep the best plan found.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Stop the search after this many seconds and keep the best plan found.",
+      discussion:
+        "Reading the scenario, the checks and writing come on top, and GLPK may overrun the limit by a fraction of a second while it adds cuts at the start of a search."
+    ))
   var timeLimit: Double = 60
 
   @Option(name: .long, help: "Accept a plan within this relative gap of the best bound (0.01 = 1%).")
