@@ -22,24 +22,24 @@ enum SpecialistSlots {
     let preferLanguage = instance.scenario.languageMatch == .preferred
     let firstYear = instance.scenario.start.year
     let years = GridSpecialist.years(of: instance.scenario)
+    let byTeam = Dictionary(grouping: schedules.indices.filter { types[$0] != nil }) { types[$0] ?? 0 }
     for team in teams {
-      let members = schedules.indices.filter { types[$0] == team.index }
+      let members = byTeam[team.index] ?? []
       guard !members.isEmpty else { continue }
       if team.members.count == 1 {
         for index in members { schedules[index].specialist = team.members[0] }
         continue
       }
+      // Per member of the team (by position in `staff`), per month or year: cap and clients.
+      let staff = team.members
       let unitCount = annual ? years.count : instance.horizon
-      var capacity: [Int: [Int]] = [:]
-      var load: [Int: [Int]] = [:]
-      var assigned: [Int: Int] = [:]
-      for specialist in team.members {
+      let capacity = staff.map { specialist in
         let grid = instance.specialists[specialist]
-        capacity[specialist] =
-          annual
+        return annual
           ? grid.yearlyCaps.map(\.cap) : (0..<instance.horizon).map { grid.available[$0] ? grid.monthlyCap : 0 }
-        load[specialist] = Array(repeating: 0, count: unitCount)
       }
+      var load = Array(repeating: Array(repeating: 0, count: unitCount), count: staff.count)
+      var assigned = Array(repeating: 0, count: staff.count)
       func units(_ index: Int) -> ClosedRange<Int>? {
         let counted = ClientTimeline(schedules[index], in: instance).counted
         guard !counted.isEmpty else { return nil }
@@ -51,18 +51,18 @@ enum SpecialistSlots {
         }
         return counted.lowerBound...(counted.upperBound - 1)
       }
-      func place(_ index: Int, with specialist: Int, over range: ClosedRange<Int>?) {
-        if let range { for unit in range { load[specialist]?[unit] += 1 } }
-        assigned[specialist, default: 0] += 1
-        schedules[index].specialist = specialist
+      func place(_ index: Int, with position: Int, over range: ClosedRange<Int>?) {
+        if let range { for unit in range { load[position][unit] += 1 } }
+        assigned[position] += 1
+        schedules[index].specialist = staff[position]
       }
       var open: [(index: Int, range: ClosedRange<Int>?)] = []
       for index in members {
         let range = units(index)
         if let pinned = instance.members[schedules[index].member].pins?.specialist,
-          let specialist = instance.specialistIndex(id: pinned), team.members.contains(specialist)
+          let specialist = instance.specialistIndex(id: pinned), let position = staff.firstIndex(of: specialist)
         {
-          place(index, with: specialist, over: range)
+          place(index, with: position, over: range)
         } else {
           open.append((index, range))
         }
@@ -73,17 +73,17 @@ enum SpecialistSlots {
       }
       for (index, range) in open {
         let languages = instance.members[schedules[index].member].languages
-        let withRoom = team.members.filter { specialist in
-          guard let range else { return true }
-          return range.allSatisfy { (load[specialist]?[$0] ?? 0) < (capacity[specialist]?[$0] ?? 0) }
-        }
-        func rank(_ specialist: Int) -> (Int, Int, Int) {
+        var chosen: (position: Int, rank: (Int, Int, Int))?
+        for position in staff.indices {
+          if let range, !range.allSatisfy({ load[position][$0] < capacity[position][$0] }) { continue }
           let mismatch =
-            preferLanguage && !languagesMatch(languages, instance.specialists[specialist].specialist.languages) ? 1 : 0
-          return (mismatch, assigned[specialist] ?? 0, specialist)
+            preferLanguage && !languagesMatch(languages, instance.specialists[staff[position]].specialist.languages)
+            ? 1 : 0
+          let rank = (mismatch, assigned[position], staff[position])
+          if chosen.map({ rank < $0.rank }) ?? true { chosen = (position, rank) }
         }
-        guard let chosen = withRoom.min(by: { rank($0) < rank($1) }) else { return false }
-        place(index, with: chosen, over: range)
+        guard let chosen else { return false }
+        place(index, with: chosen.position, over: range)
       }
     }
     return true
