@@ -113,18 +113,6 @@ import Testing
     #expect(abs((result.gap ?? 0) - 3.0 / 21.0) < 1e-9)
   }
 
-  /// Out of time in block B before it found anything (bound 12), after block A (6): no plan to
-  /// merge, but the bound 18 still holds for the whole model.
-  @Test func aBlockStoppedByTheTimeLimitWithoutASolutionKeepsTheBoundReached() throws {
-    let result = try #require(
-      try BlockDecomposition.solve(
-        coupledCovers(capacity: 6), coupling: ["budget"], solver: StoppingOnCoverB(solution: false),
-        options: SolveOptions(timeLimit: 10)))
-    #expect(result.status == .timeLimit)
-    #expect(result.values == nil)
-    #expect(result.bound == 18)
-  }
-
   /// With every integer relaxed in the blocks, block B stops on the time limit with the whole
   /// solution d = 3 (bound 12), and would find nothing in the time left with integers: its
   /// solution is kept, so the merge (21 against 18) still gives a plan.
@@ -139,13 +127,16 @@ import Testing
     #expect(result.bound == 18)
   }
 
-  /// Interrupted in block B (bound 12), after block A (6): no plan, but the bound 18 is kept.
-  @Test func anInterruptionEndsWithTheBoundReached() throws {
+  /// Stopped in block B (bound 12), after block A (6), with no plan to merge: out of time before
+  /// block B found anything, or interrupted (even with a plan of block B's own). The bound 18
+  /// still holds for the whole model.
+  @Test(arguments: [(SolveStatus.timeLimit, false), (SolveStatus.interrupted, true)])
+  func aSearchStoppedBeforeTheMergeKeepsTheBoundReached(status: SolveStatus, blockFoundAPlan: Bool) throws {
     let result = try #require(
       try BlockDecomposition.solve(
-        coupledCovers(capacity: 6), coupling: ["budget"], solver: StoppingOnCoverB(status: .interrupted),
-        options: SolveOptions()))
-    #expect(result.status == .interrupted)
+        coupledCovers(capacity: 6), coupling: ["budget"],
+        solver: StoppingOnCoverB(status: status, solution: blockFoundAPlan), options: SolveOptions(timeLimit: 10)))
+    #expect(result.status == status)
     #expect(result.values == nil)
     #expect(result.bound == 18)
   }

@@ -27,6 +27,14 @@ struct Commodity {
   /// set, else the whole class.
   func heads(arrival: Int?) -> Int { arrival.map { supply[$0] ?? 0 } ?? heads }
 
+  /// The programmes and start months some client is pinned to start (history included).
+  static func pinnedCohorts(_ commodities: [Commodity]) -> Set<FlowNetwork.CohortKey> {
+    Set(
+      commodities.flatMap { commodity in
+        (commodity.pins?.steps ?? [:]).values.map { FlowNetwork.CohortKey(programme: $0.programme, month: $0.start) }
+      })
+  }
+
   /// Builds commodities in a fixed order of their first member. Clients with the same route,
   /// eligible programmes, open steps and identical pins (and languages, where matching is
   /// required) are interchangeable, so even pinned clients (e.g. a caseload carried over with

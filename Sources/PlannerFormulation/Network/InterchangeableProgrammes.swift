@@ -24,12 +24,7 @@ extension FlowNetwork {
       let same = a.seats == b.seats && groups(a, month) == groups(b, month) && a.minSize == b.minSize
       return atLeast && (!same || a.index < b.index)
     }
-    var pinned: Set<CohortKey> = []
-    for commodity in commodities {
-      for pin in (commodity.pins?.steps ?? [:]).values {
-        pinned.insert(CohortKey(programme: pin.programme, month: pin.start))
-      }
-    }
+    let pinned = Commodity.pinnedCohorts(commodities)
     for other in programmes {
       for roomy in programmes where roomy.index != other.index && takesTheSameClients(roomy, other) {
         for month in 0..<horizon where isRoomier(roomy, than: other, month: month) {

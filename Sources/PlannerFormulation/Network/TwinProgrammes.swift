@@ -50,12 +50,7 @@ struct TwinProgrammes {
     for group in alike.values where group.count > 1 {
       for programme in group { twins[programme] = group }
     }
-    var apart = Set(announced.filter { twins[$0.programme] != nil })
-    for commodity in commodities {
-      for pin in (commodity.pins?.steps ?? [:]).values where twins[pin.programme] != nil {
-        apart.insert(FlowNetwork.CohortKey(programme: pin.programme, month: pin.start))
-      }
-    }
+    let apart = Commodity.pinnedCohorts(commodities).union(announced).filter { twins[$0.programme] != nil }
     self.init(twins: twins, apart: apart)
   }
 
